@@ -1,0 +1,29 @@
+"""Where things live. Every path in the package is derived here, so notebooks run from any folder.
+
+The data folder defaults to ``<repo>/data`` (the package is installed in editable mode from the
+repository); set ``TIPANALYSIS_DATA_DIR`` to point the loaders at another copy, e.g. in tests.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent.parent
+
+
+def data_dir() -> Path:
+    """Return the data folder (``$TIPANALYSIS_DATA_DIR`` or ``<repo>/data``)."""
+    env = os.environ.get("TIPANALYSIS_DATA_DIR")
+    return Path(env).resolve() if env else REPO_DIR / "data"
+
+
+def notebooks_dir() -> Path:
+    """Return the folder holding the numbered report notebooks."""
+    return REPO_DIR / "notebooks"
+
+
+def reports_dir() -> Path:
+    """Return the folder that generated reports are written to."""
+    return REPO_DIR / "reports"
