@@ -1,0 +1,158 @@
+"""``make bench``: speed and memory of the workspace, each figure next to its floor and target.
+
+(a) the full report rerun (``tipanalysis run`` over every report notebook) against its floor:
+    as many kernel starts, through the same runner with the same ``--jobs``, each executing a
+    notebook that only imports the libraries the reports use;
+(b) ``import tipanalysis`` against ``import pandas``, each in fresh interpreters (median);
+(c) peak resident memory of each notebook's kernel;
+then the micro-benchmarks registered in ``benchmarks/micro.py``.
+
+Usage: ``python benchmarks/bench.py [--jobs N] [--repeat R] [--imports K]``. Exits 1 when a
+target is missed. Timings live here only, never in the unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from micro import MICRO
+
+from tipanalysis import run
+
+RERUN_TARGET = 1.3
+IMPORT_TARGET = 1.3
+MEMORY_TARGET = 500 * 2**20
+FLOOR_IMPORTS = """\
+import geopandas
+import matplotlib.pyplot as plt
+import numpy
+import pandas
+import statsmodels.api
+import tipanalysis
+"""
+
+rows: list[tuple[str, str, str, str, str]] = []
+
+
+def record(name: str, value: str, reference: str, ratio: str, ok: bool | None) -> None:
+    verdict = "" if ok is None else ("PASS" if ok else "FAIL")
+    rows.append((name, value, reference, ratio, verdict))
+
+
+def floor_notebooks(folder: Path, n: int) -> list[Path]:
+    """``n`` notebooks that only import the report libraries (distinct names for the runner)."""
+    paths = []
+    for i in range(n):
+        nb = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_markdown_cell("# Floor"),
+            nbformat.v4.new_code_cell("seed = 0", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
+        path = folder / f"{i + 1:02d}_floor.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    return paths
+
+
+def timed_run(
+    notebooks: list[Path], out: Path, jobs: int,
+) -> tuple[float, list[run.NotebookResult]]:
+    start = time.perf_counter()
+    results = run.run_notebooks(notebooks, out=out, jobs=jobs, progress=False)
+    elapsed = time.perf_counter() - start
+    failed = [str(r.error) for r in results if not r.ok]
+    if failed:
+        raise SystemExit("bench: notebooks failed:\n" + "\n".join(failed))
+    return elapsed, results
+
+
+def bench_reports(jobs: int, repeat: int) -> None:
+    reports = run.discover_notebooks()
+    if not reports:
+        record("(a) report rerun", "no report notebooks", "", "", None)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        floors = floor_notebooks(tmp, len(reports))
+        report_times, floor_times, peaks = [], [], {}
+        for i in range(repeat):  # alternate, so drift hits both alike
+            t, results = timed_run(reports, tmp / f"r{i}", jobs)
+            report_times.append(t)
+            for r in results:
+                peaks[r.path.name] = max(peaks.get(r.path.name, 0), r.peak_rss or 0)
+            floor_times.append(timed_run(floors, tmp / f"f{i}", jobs)[0])
+    t, f = min(report_times), min(floor_times)
+    record(f"(a) report rerun, {len(reports)} notebooks, --jobs {jobs}", f"{t:.1f} s",
+           f"floor {f:.1f} s", f"{t / f:.2f}x", t / f <= RERUN_TARGET)
+    for name, peak in sorted(peaks.items()):
+        record(f"(c) peak memory {name}", f"{peak / 2**20:.0f} MB",
+               f"target < {MEMORY_TARGET / 2**20:.0f} MB", "", 0 < peak < MEMORY_TARGET)
+
+
+def import_time(module: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+    return time.perf_counter() - start
+
+
+def bench_imports(k: int) -> None:
+    times: dict[str, list[float]] = {"tipanalysis": [], "pandas": [], "nbformat": []}
+    import_time("pandas")  # warm the file cache first
+    for _ in range(k):
+        for module in times:
+            times[module].append(import_time(module))
+    tip, pd, nbf = (statistics.median(times[m]) for m in ("tipanalysis", "pandas", "nbformat"))
+    record("(b) import tipanalysis", f"{tip * 1000:.0f} ms", f"pandas {pd * 1000:.0f} ms",
+           f"{tip / pd:.2f}x", tip / pd <= IMPORT_TARGET)
+    import importlib.util
+
+    rfc = "with" if importlib.util.find_spec("rfc3987_syntax") else "without"
+    record(f"    import nbformat ({rfc} rfc3987-syntax)", f"{nbf * 1000:.0f} ms", "", "", None)
+
+
+def bench_micro() -> None:
+    for micro in MICRO:
+        func = micro.setup()
+        times = []
+        for _ in range(micro.repeat):
+            start = time.perf_counter()
+            func()
+            times.append(time.perf_counter() - start)
+        t = statistics.median(times)
+        record(f"micro: {micro.name}", f"{t:.3f} s", f"target {micro.target_s:g} s", "",
+               t <= micro.target_s)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=2, help="full runs of (a), best kept")
+    parser.add_argument("--imports", type=int, default=7, help="interpreters per import (b)")
+    args = parser.parse_args(argv)
+
+    bench_reports(args.jobs, args.repeat)
+    bench_imports(args.imports)
+    bench_micro()
+
+    header = ("measure", "value", "reference", "ratio", "")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    print(f"tipanalysis bench: python {sys.version.split()[0]}, {os.cpu_count()} cores; "
+          f"targets: rerun <= {RERUN_TARGET}x floor, import <= {IMPORT_TARGET}x pandas, "
+          f"peak < {MEMORY_TARGET / 2**20:.0f} MB")
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 1 if any(r[4] == "FAIL" for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+# %% [markdown]
+# # Ranking: where a country stands in the TIP Report, how it got there, what may come next
+#
+# Tiers rate a government's *efforts* against the TVPA minimum standards, not the size of the
+# trafficking problem. A report year covers April of the previous year to March of the report
+# year. Years whose coverage in the shipped data is not complete are flagged in every table and
+# hatched in every chart.
+
+# %% tags=["parameters"]
+country = "KWT"
+lang = "en"
+
+# %%
+import pandas as pd
+from IPython.display import Markdown, display
+
+from tipanalysis import countries, data, maps, plots, tiers
+from tipanalysis.i18n import t, tier_label
+
+panel = data.load_tiers()
+coverage = data.load_coverage()
+name = countries.name(country, lang)
+indicators = tiers.indicators(panel)
+history = indicators[indicators["iso3"] == country]
+
+# %% [markdown]
+# ## Headline
+
+# %%
+latest = history.iloc[-1]
+label = tier_label("special" if latest["status"] == "special" else latest["tier"], "en")
+Markdown(
+    f"**{countries.name(country, 'en')}** is on **{label}** in the "
+    f"{latest['report_year']} TIP Report ({latest['change']} from the previous report; "
+    f"{latest['years_on_tier']} consecutive report year(s) on this tier)."
+)
+
+# %% [markdown]
+# ## Tier timeline with policy events
+# Events are placed inside the reporting period they fall in (a report year R covers April R-1
+# to March R), so each sits just before the first placement it could influence. Numbers on the
+# chart refer to the table below it. Circles mark years with a sourced waiver from the
+# automatic downgrade.
+
+# %%
+events = data.load_timeline()
+events = events[events["category"].isin(["law", "institution", "strategy"])
+                & events["date_start"].notna()].reset_index(drop=True)
+events = events.assign(x=plots.event_positions(events["date_start"]),
+                       label=[str(i + 1) for i in range(len(events))])
+fig = plots.plot_tier_timeline(history, events if country == "KWT" else None,
+                               country=name, lang=lang)
+fig
+
+# %%
+events[["label", "date", "category", "event"]] if country == "KWT" else Markdown(
+    "The policy timeline shipped with the workspace covers Kuwait only.")
+
+# %% [markdown]
+# ## The Watch List rule, year by year
+# From the 2009 report, two consecutive years on the Watch List send a country to Tier 3 in the
+# next report unless the downgrade is waived (`docs/watchlist_rule.md` quotes the statute).
+# `waiver_used` comes from a source; `waiver_inferred` is a waiver the rule makes certain.
+
+# %%
+rules = tiers.watchlist_status(panel, country)
+rules[["report_year", "tier", "wl_consecutive", "auto_downgrade_next", "waiver_used",
+       "waiver_inferred", "waivers_remaining", "rule"]].tail(12)
+
+# %% [markdown]
+# ## Against the GCC, the region and the world
+
+# %%
+gcc = countries.members("GCC")
+names = {iso: countries.name(iso, lang) for iso in panel["iso3"].unique()}
+order = [country, *[c for c in gcc if c != country]]
+plots.plot_heatmap(panel[panel["report_year"] >= 2003], countries=order, names=names,
+                   title=t("title.heatmap", lang, group=t("group.GCC", lang)), lang=lang)
+
+# %%
+versus_gcc = tiers.peer_comparison(panel, country, gcc, coverage=coverage)
+versus_gcc[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_score",
+            "completeness", "partial"]].tail(10)
+
+# %%
+region = countries.region_of(country)
+groups = {"world": panel["iso3"].unique().tolist()}
+if region:
+    groups = {region: countries.members(region), **groups}
+comparisons = {g: tiers.peer_comparison(panel, country, members, coverage=coverage)
+               for g, members in groups.items()}
+for g, comparison in comparisons.items():
+    display(plots.plot_tier_shares(comparison, lang=lang,
+                                   title=t("title.shares", lang, group=t(f"group.{g}", lang))))
+
+# %%
+last = pd.DataFrame({g: c.iloc[-1] for g, c in comparisons.items()}).T
+last[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_score", "partial"]]
+
+# %%
+world = last.loc["world"]
+Markdown(
+    f"In {world['report_year']}, {countries.name(country, 'en')} ranked "
+    f"{world['rank_in_group']:.0f} of {world['n']} countries in the world (lower scores are "
+    f"better; ties share the best rank). Peers' mean score: {world['peer_mean_score']:.2f}."
+)
+
+# %% [markdown]
+# ## Maps
+
+# %%
+boundaries = data.load_boundaries()
+complete = coverage.loc[coverage["completeness"].isin(["complete", "near-complete"]), "report_year"]
+map_year = int(complete.max())
+frame = maps.tier_map_frame(boundaries, panel[panel["report_year"] == map_year])
+maps.plot_tier_map(frame, year=map_year, lang=lang)
+
+# %%
+maps.plot_tier_map(frame, year=map_year, lang=lang, extent=maps.GULF_EXTENT,
+                   labels={iso: names[iso] for iso in gcc})
+
+# %% [markdown]
+# ## How countries move between tiers
+# Counts and probabilities over consecutive report years in which a country is ranked in both;
+# Special Cases and absences break a run. Intervals: 2,000 bootstrap replicates over countries.
+
+# %%
+transitions = tiers.bootstrap_transition_matrix(panel, n_boot=2000, seed=0)
+transitions.pivot(index="from_tier", columns="to_tier", values="estimate").round(3)
+
+# %%
+from_wl = transitions[transitions["from_tier"] == "2WL"].set_index("to_tier")
+Markdown(
+    f"From the Watch List, {from_wl.loc['2', 'estimate']:.0%} of moves were up to Tier 2 "
+    f"(95% interval {from_wl.loc['2', 'ci_low']:.0%}–{from_wl.loc['2', 'ci_high']:.0%}) and "
+    f"{from_wl.loc['3', 'estimate']:.0%} down to Tier 3, over "
+    f"{int(from_wl['count'].sum())} observed transitions."
+)
+
+# %% [markdown]
+# ## Outlook to 2028
+
+# %%
+country_history = panel[panel["iso3"] == country]
+P = tiers.transition_matrix(panel)
+path = tiers.forecast_watchlist_chain(country_history, P)
+path.pivot(index="report_year", columns="tier", values="prob").round(3)
+
+# %%
+summary = tiers.forecast_summary(country_history, panel, n_boot=2000, seed=0)
+summary[["measure", "first_year", "last_year", "estimate", "ci_low", "ci_high"]].round(3)
+
+# %%
+headline = summary.set_index("measure")
+Markdown(
+    f"If countries keep moving between tiers as they have since 2001, the chance that "
+    f"{countries.name(country, 'en')} stays at Tier 2 or better in every report through "
+    f"{int(headline.loc['p_tier2_or_better_every_report', 'last_year'])} is "
+    f"{headline.loc['p_tier2_or_better_every_report', 'estimate']:.0%} (95% interval "
+    f"{headline.loc['p_tier2_or_better_every_report', 'ci_low']:.0%}–"
+    f"{headline.loc['p_tier2_or_better_every_report', 'ci_high']:.0%}); the chance of reaching "
+    f"Tier 1 by then is {headline.loc['p_reach_tier1', 'estimate']:.0%}.\n\n"
+    f"**What the model assumes.** {summary.attrs['assumptions']}"
+)
+
+# %% [markdown]
+# ## Ordered logit: tier on the previous tier, region and period
+
+# %%
+regions = countries.reference().set_index("iso3")["region"].dropna().to_dict()
+model = tiers.ordered_logit(panel, regions=regions)
+model.coefficients.round(3)
+
+# %%
+predicted = tiers.predicted_probabilities(model, panel, country)
+predicted.tail(10).round(3)
+
+# %%
+Markdown(
+    f"The model is fitted on {model.n} country-years. Each row above gives "
+    f"{countries.name(country, 'en')}'s predicted probabilities for a year, from its previous "
+    "tier, region and period, next to the tier it received; large gaps between the two flag "
+    "years the model does not explain."
+)

@@ -1,0 +1,329 @@
+"""Loaders for the shipped data: each returns a tidy DataFrame, validated on the way in.
+
+Every loader reads ``datapackage.json``, finds its file by path, checks the file against the
+table schema there (types, constraints, primary key) and casts the columns (see
+:mod:`tipanalysis.validate` for the type mapping). A file that fails its schema raises
+:class:`~tipanalysis.errors.DataValidationError` listing every problem; nothing is dropped.
+Every loader takes ``data_dir`` (default: :func:`tipanalysis.paths.data_dir`, which honours
+``TIPANALYSIS_DATA_DIR``).
+
+Only pandas is imported at module level; geopandas is imported by :func:`load_boundaries`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tipanalysis import paths, validate
+
+TIERS = "tiers/tier_placements.csv"
+COVERAGE = "tiers/coverage.csv"
+OFFICIAL_COUNTS = "tiers/official_counts.csv"
+KNOWN_GAPS = "tiers/known_gaps.csv"
+TIMELINE = "kuwait/timeline.csv"
+ENFORCEMENT = "kuwait/enforcement.csv"
+GLOBAL_ENFORCEMENT = "global/law_enforcement.csv"
+GSI = "indices/global_slavery_index.csv"
+CHO_3P = "indices/cho_3p_index.csv"
+COUNTRIES = "reference/countries.csv"
+ALIASES = "reference/country_aliases.csv"
+BOUNDARIES = "geo/countries-50m.json"
+
+#: Values of ``reported_by`` in the enforcement table.
+REPORTED_BY = ("tip_report", "government")
+
+
+def _dir(data_dir: Path | str | None) -> Path:
+    return Path(data_dir) if data_dir is not None else paths.data_dir()
+
+
+def _resource_for(descriptor: dict[str, Any], path: str) -> dict[str, Any]:
+    for res in descriptor.get("resources", []):
+        if res.get("path") == path:
+            return res
+    raise KeyError(f"datapackage.json describes no resource with path {path!r}")
+
+
+def load_table(path: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Load any described CSV by its path inside the data folder, validated and typed.
+
+    Examples
+    --------
+    >>> load_table("tiers/official_counts.csv").columns[:2].tolist()   # doctest: +SKIP
+    ['report_year', 'measure']
+    """
+    root = _dir(data_dir)
+    res = _resource_for(validate.read_descriptor(root), path)
+    return validate.read_csv(root / res["path"], res["schema"], file=res["path"])
+
+
+def _has_resource(path: str, data_dir: Path | str | None) -> bool:
+    try:
+        _resource_for(validate.read_descriptor(_dir(data_dir)), path)
+    except KeyError:
+        return False
+    return True
+
+
+def _join_titles(items: Any, key_order: tuple[str, ...]) -> str:
+    if not isinstance(items, list):
+        return ""
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            text = next((item[k] for k in key_order if item.get(k)), "")
+            if text and str(text) not in out:
+                out.append(str(text))
+    return "; ".join(out)
+
+
+def _count_rows(path: Path) -> int:
+    text = validate.decode_utf8(path.read_bytes(), file=str(path))
+    frame, _ = validate.parse_csv_text(text, file=str(path))
+    return len(frame)
+
+
+def datasets(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Registry of the shipped data sets, one row per resource in ``datapackage.json``.
+
+    Returns
+    -------
+    DataFrame
+        ``name, title, description, path, sources`` (source titles joined with ``"; "``),
+        ``licence`` (licence names joined) and ``rows`` (data rows of a CSV; ``<NA>`` for
+        other files).
+
+    Examples
+    --------
+    >>> datasets()[["name", "rows"]].head(2)   # doctest: +SKIP
+                  name  rows
+    0  tier_placements  5207
+    1         coverage    25
+    """
+    root = _dir(data_dir)
+    records = []
+    for res in validate.read_descriptor(root).get("resources", []):
+        path = root / res.get("path", "")
+        is_csv = str(res.get("path", "")).lower().endswith(".csv")
+        records.append({
+            "name": res.get("name"),
+            "title": res.get("title", ""),
+            "description": res.get("description", ""),
+            "path": res.get("path"),
+            "sources": _join_titles(res.get("sources"), ("title", "path")),
+            "licence": _join_titles(res.get("licenses"), ("name", "title", "path")),
+            "rows": _count_rows(path) if is_csv and path.is_file() else None,
+        })
+    out = pd.DataFrame.from_records(
+        records, columns=["name", "title", "description", "path", "sources", "licence", "rows"])
+    out["rows"] = out["rows"].astype("Int64")
+    return out
+
+
+def load_tiers(data_dir: Path | str | None = None, *, include_special: bool = True
+               ) -> pd.DataFrame:
+    """TIP Report tier placements: one row per country and report year.
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        Data folder.
+    include_special : bool, default True
+        Keep the report's Special Cases (``status == "special"``, ``tier`` missing).
+
+    Returns
+    -------
+    DataFrame
+        ``iso3, country, report_year, tier`` (ordered categorical ``1 < 2 < 2WL < 3``, NaN for
+        Special Cases), ``status``, ``waiver`` (boolean), ``source_url``, ``source_file``,
+        ``note``; sorted by ``iso3`` then ``report_year``.
+
+    Examples
+    --------
+    >>> tiers = load_tiers()                                              # doctest: +SKIP
+    >>> tiers.query("iso3 == 'KWT' and report_year == 2025")["tier"].item()  # doctest: +SKIP
+    '2'
+    """
+    from tipanalysis.errors import DataValidationError, Problem
+    from tipanalysis.tiers import TIER_DTYPE, TIER_ORDER
+
+    df = load_table(TIERS, data_dir)
+    dtype = df["tier"].dtype
+    categories = list(dtype.categories) if isinstance(dtype, pd.CategoricalDtype) else None
+    if categories != list(TIER_ORDER) or not dtype.ordered:
+        # Casting to TIER_DTYPE would silently turn any other label into NaN.
+        raise DataValidationError([Problem(
+            TIERS, None, "tier", categories,
+            f"schema categories must be {list(TIER_ORDER)} with categoriesOrdered: true")])
+    df["tier"] = df["tier"].astype(TIER_DTYPE)
+    if not include_special:
+        df = df[df["status"].ne("special")]
+    return df.sort_values(["iso3", "report_year"], kind="stable").reset_index(drop=True)
+
+
+def load_coverage(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Completeness of the tier panel per report year (counts per tier, official total).
+
+    Examples
+    --------
+    >>> load_coverage().set_index("report_year").loc[2021, "completeness"]   # doctest: +SKIP
+    'complete'
+    """
+    return load_table(COVERAGE, data_dir)
+
+
+def load_official_counts(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Officially stated counts per report year (``countries_assessed``, ``tier1`` ...).
+
+    Examples
+    --------
+    >>> load_official_counts().query("measure == 'countries_assessed'").head(1)  # doctest: +SKIP
+    """
+    return load_table(OFFICIAL_COUNTS, data_dir)
+
+
+def load_known_gaps(data_dir: Path | str | None = None) -> pd.DataFrame | None:
+    """Countries known to be in a report but missing from the panel, or None if not shipped.
+
+    Examples
+    --------
+    >>> load_known_gaps()["iso3"].head(2).tolist()   # doctest: +SKIP
+    ['LBR', 'NGA']
+    """
+    if not _has_resource(KNOWN_GAPS, data_dir):
+        return None
+    return load_table(KNOWN_GAPS, data_dir)
+
+
+def load_timeline(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Dated events of Kuwait's anti-trafficking response.
+
+    ``date`` is kept as published (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); ``date_start`` is
+    the first day of that period as ``datetime64`` and ``date_precision`` says which.
+
+    Examples
+    --------
+    >>> load_timeline().sort_values("date_start")[["date", "event"]].head(1)  # doctest: +SKIP
+    """
+    return load_table(TIMELINE, data_dir)
+
+
+def load_enforcement(data_dir: Path | str | None = None, *, reported_by: str | None = None
+                     ) -> pd.DataFrame:
+    """Kuwait enforcement and protection figures (TIP Report and government-reported).
+
+    Parameters
+    ----------
+    reported_by : {"tip_report", "government"}, optional
+        Keep only one reporter. Figures from different reporters are not comparable.
+
+    Examples
+    --------
+    >>> load_enforcement(reported_by="tip_report")["measure"].unique()   # doctest: +SKIP
+    """
+    if isinstance(data_dir, str) and data_dir in REPORTED_BY:
+        raise TypeError(f"pass reported_by={data_dir!r} as a keyword argument")
+    if reported_by is not None and reported_by not in REPORTED_BY:
+        raise ValueError(f"reported_by must be one of {REPORTED_BY}, not {reported_by!r}")
+    df = load_table(ENFORCEMENT, data_dir)
+    if reported_by is not None:
+        df = df[df["reported_by"].eq(reported_by)].reset_index(drop=True)
+    return df
+
+
+def load_global_enforcement(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Worldwide TIP "Global Law Enforcement Data" (prosecutions, convictions, victims).
+
+    Examples
+    --------
+    >>> table = load_global_enforcement()                                 # doctest: +SKIP
+    >>> table.pivot(index="year", columns="measure", values="value")    # doctest: +SKIP
+    """
+    return load_table(GLOBAL_ENFORCEMENT, data_dir)
+
+
+def load_gsi(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Walk Free Global Slavery Index values (countries and regions, as published).
+
+    Examples
+    --------
+    >>> load_gsi().query("iso3 == 'KWT'")[["edition", "measure", "value"]]   # doctest: +SKIP
+    """
+    return load_table(GSI, data_dir)
+
+
+def load_cho_3p(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Cho/Dreher/Neumayer 3P anti-trafficking policy index (as merged by Kelley/Heiss).
+
+    Examples
+    --------
+    >>> load_cho_3p().query("iso3 == 'KWT'")["p_total"].max()   # doctest: +SKIP
+    """
+    return load_table(CHO_3P, data_dir)
+
+
+def load_countries(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Reference list of countries: ISO codes, English/Arabic names, region, GCC flag.
+
+    Examples
+    --------
+    >>> load_countries().set_index("iso3").loc["KWT", "name_ar"]   # doctest: +SKIP
+    'الكويت'
+    """
+    return load_table(COUNTRIES, data_dir)
+
+
+def load_aliases(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Alternative country names seen in sources, mapped to ISO3.
+
+    Examples
+    --------
+    >>> load_aliases().set_index("alias").loc["Burma", "iso3"]   # doctest: +SKIP
+    'MMR'
+    """
+    return load_table(ALIASES, data_dir)
+
+
+def load_boundaries(data_dir: Path | str | None = None):
+    """Country boundaries (Natural Earth 1:50m admin-0) as a GeoDataFrame in EPSG:4326.
+
+    Geometries are repaired with ``shapely.make_valid`` (the antimeridian crossers are invalid
+    as shipped), features sharing an ISO numeric code are dissolved (Australia with Ashmore
+    and Cartier Is., ``036``), and ISO3 comes from ``reference/countries.csv`` through
+    ``iso_numeric``; Kosovo, which has no numeric code, is matched by name to ``XKX``.
+    Features with neither (Somaliland, N. Cyprus ...) are kept with ``iso3`` missing.
+
+    Returns
+    -------
+    GeoDataFrame
+        ``iso3, iso_numeric, name, geometry``; one row per feature (after dissolving).
+
+    Examples
+    --------
+    >>> world = load_boundaries()                        # doctest: +SKIP
+    >>> {"BHR", "SGP", "KWT"} <= set(world["iso3"])      # doctest: +SKIP
+    True
+    """
+    import geopandas as gpd
+    import shapely
+
+    root = _dir(data_dir)
+    res = _resource_for(validate.read_descriptor(root), BOUNDARIES)
+    gdf = gpd.read_file(root / res["path"], layer="countries", engine="pyogrio")
+    gdf = gdf.set_crs("EPSG:4326", allow_override=True)
+    gdf["geometry"] = shapely.make_valid(gdf.geometry.to_numpy())
+    ids = gdf["id"].astype("str") if "id" in gdf.columns else pd.Series(pd.NA, index=gdf.index)
+    # Features without a code are grouped by their own name, so none is merged with another.
+    gdf["_key"] = ids.where(ids.notna(), "name:" + gdf["name"].astype(str))
+    gdf["iso_numeric"] = ids
+    dissolved = gdf.dissolve(by="_key", aggfunc="first", sort=False).reset_index(drop=True)
+    countries = load_countries(root)
+    by_numeric = countries.dropna(subset=["iso_numeric"]).set_index("iso_numeric")["iso3"]
+    iso3 = dissolved["iso_numeric"].map(by_numeric)
+    iso3 = iso3.where(~dissolved["name"].eq("Kosovo"), "XKX")
+    dissolved["iso3"] = iso3.astype("str")
+    out = dissolved[["iso3", "iso_numeric", "name", "geometry"]]
+    return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")

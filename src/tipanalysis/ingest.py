@@ -1,0 +1,804 @@
+"""Ingest new data: a TIP report's tier placements, enforcement figures.
+
+Every ingest follows the same rule: read the input, check *everything* (names, labels, years,
+URLs, duplicates, conflicts with the shipped data), and either write every affected file
+atomically (the data file, any derived file, the hashes in ``datapackage.json``) or raise
+:class:`~tipanalysis.errors.DataValidationError` listing every problem and write nothing.
+
+Inputs:
+
+- text as the report prints its "Tier Placements" pages (see :func:`parse_tier_text`);
+- CSV (UTF-8 with or without BOM; Windows-1256 accepted for Arabic files) or XLSX (first and
+  only sheet with data), read as strings by :func:`read_table`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tipanalysis import data as _data
+from tipanalysis import paths, validate
+from tipanalysis.errors import DataValidationError, Problem
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# Invisible direction marks, common in text copied from Arabic documents; they carry no data.
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/\S*)?$")
+FIRST_REPORT_YEAR = 2001
+
+#: Sort order of the written files: that of ``scripts/build_data.py`` (stable sorts, so the
+#: shipped order of ties is kept; ``iso3`` last only breaks ties between countries).
+SORT_TIERS = ("iso3", "report_year")
+SORT_ENFORCEMENT = ("reported_by", "period_start", "period_end", "measure", "iso3")
+#: Measures the TIP Report gives for a country (``kuwait/enforcement.csv``).
+TIP_MEASURES = ("investigations", "prosecutions", "convictions", "victims_identified",
+                "victims_referred")
+
+
+# --------------------------------------------------------------------------------------------
+# reading input files
+# --------------------------------------------------------------------------------------------
+
+
+def decode_bytes(data: bytes, *, file: str) -> str:
+    """Decode an input file: UTF-8 (BOM optional), else Windows-1256 if that yields Arabic.
+
+    Windows-1256 is tried only when UTF-8 fails, and accepted only when every byte decodes and
+    the text contains Arabic letters (cp1256 maps almost every byte, so without that test any
+    Latin-1 file would be misread). Otherwise the error names the file, line and byte offset.
+
+    Examples
+    --------
+    >>> decode_bytes("country\\nالكويت\\n".encode("cp1256"), file="x.csv")
+    'country\\nالكويت\\n'
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _ARABIC_LETTER.search(text):
+        return text
+    line = data.count(b"\n", 0, start) + 1
+    raise DataValidationError([Problem(
+        file, line, None, data[start:start + 4],
+        f"cannot decode: not UTF-8 (invalid byte at offset {start}) and not Arabic "
+        "Windows-1256; save the file as UTF-8")])
+
+
+def _cell_text(value: Any) -> str:
+    """Spreadsheet cell → the text a person sees (numbers without a spurious ``.0``)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path, label: str) -> pd.DataFrame:
+    from openpyxl import load_workbook
+
+    try:
+        # data_only: cached cell values; openpyxl never evaluates formulas or runs macros.
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise DataValidationError(
+            [Problem(label, None, None, None, f"not a readable XLSX workbook: {exc}")]) from None
+    try:
+        sheets = []
+        for sheet in book.worksheets:
+            rows = [(i, [_cell_text(v) for v in row])
+                    for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            rows = [(i, r) for i, r in rows if any(c.strip() for c in r)]
+            if rows:
+                sheets.append((sheet.title, rows))
+    finally:
+        book.close()
+    if not sheets:
+        raise DataValidationError([Problem(label, None, None, None, "workbook has no data")])
+    if len(sheets) > 1:
+        names = [s for s, _ in sheets]
+        raise DataValidationError([Problem(label, None, None, names,
+                                           "workbook has data on more than one sheet; "
+                                           "put one table per file")])
+    _, rows = sheets[0]
+    header = rows[0][1]
+    width = max(len(r) for _, r in rows)
+    header = header + [""] * (width - len(header))
+    used = [j for j in range(width) if header[j].strip() or any(
+        j < len(r) and r[j].strip() for _, r in rows[1:])]
+    problems = [Problem(label, i, None, r[j], f"value in column {j + 1}, which has no header")
+                for j in used if not header[j].strip() for i, r in rows[1:] if r[j].strip()]
+    if problems:
+        raise DataValidationError(problems)
+    columns = [header[j].strip() for j in used]
+    records = [[r[j] if j < len(r) else "" for j in used] for _, r in rows[1:]]
+    frame = pd.DataFrame(records, columns=columns, dtype=str)
+    frame.index = pd.Index([i for i, _ in rows[1:]], name="line", dtype="int64")
+    return frame
+
+
+def read_table(path: Path | str) -> tuple[pd.DataFrame, str]:
+    """Read a CSV or XLSX input file as strings.
+
+    Parameters
+    ----------
+    path : path
+        ``.csv`` (UTF-8, UTF-8 with BOM, or Arabic Windows-1256) or ``.xlsx`` (the one sheet
+        with data; first row = header).
+
+    Returns
+    -------
+    (DataFrame, str)
+        Every cell as a string (empty cell = ``""``), the index named ``line`` holding the row
+        number a person sees in the file (header = 1); and the file label used in problems.
+
+    Raises
+    ------
+    DataValidationError
+        Undecodable bytes (file, line, byte offset), ragged rows or an unclosed quote (file,
+        row), a damaged workbook.
+
+    Examples
+    --------
+    >>> table, label = read_table("new_tiers.xlsx")   # doctest: +SKIP
+    >>> table.columns.tolist()                          # doctest: +SKIP
+    ['country', 'tier']
+    """
+    path = Path(path)
+    label = str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(path, label), label
+    if suffix != ".csv":
+        raise DataValidationError([Problem(label, None, None, path.suffix,
+                                           "unsupported file type (use .csv or .xlsx)")])
+    text = decode_bytes(path.read_bytes(), file=label)
+    frame, problems = validate.parse_csv_text(text, file=label)
+    if problems:
+        raise DataValidationError(problems)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame, label
+
+
+# --------------------------------------------------------------------------------------------
+# the report's printed tier lists
+# --------------------------------------------------------------------------------------------
+
+_HEADINGS = {
+    "tier 1": "1", "tier i": "1",
+    "tier 2": "2", "tier ii": "2",
+    "tier 2 watch list": "2WL", "tier 2 watchlist": "2WL", "tier ii watch list": "2WL",
+    "tier 2wl": "2WL", "tier 2 wl": "2WL",
+    "tier 3": "3", "tier iii": "3",
+    "special cases": "special", "special case": "special",
+}
+_FURNITURE = [
+    re.compile(r"^(page\s*)?[0-9]+(\s*(of|/)\s*[0-9]+)?$"),           # page numbers
+    re.compile(r"^[-–—|\s]*[0-9]+[-–—|\s]*$"),                         # "- 12 -"
+    re.compile(r"^([0-9]+\s*)?(\|\s*)?([0-9]{4}\s+)?trafficking in persons report"
+               r"(\s+[0-9]{4})?(\s*(\||-|–)?\s*(june|july)?\s*[0-9]{0,4})?(\s*\|?\s*[0-9]+)?$"),
+    re.compile(r"^tier placements$"),
+]
+_COLUMN_SPLIT = re.compile(r"\t+|\s{2,}")
+
+
+def _heading(line: str) -> str | None:
+    key = re.sub(r"\s+", " ", line.strip().rstrip(":").strip().casefold())
+    key = re.sub(r"\s*\([0-9]+\)$", "", key)  # "TIER 1 (33)"
+    return _HEADINGS.get(key)
+
+
+def _is_furniture(cell: str) -> bool:
+    key = re.sub(r"\s+", " ", cell.strip().casefold())
+    return any(p.match(key) for p in _FURNITURE)
+
+
+def parse_tier_text(text: str, *, file: str) -> pd.DataFrame:
+    """Parse the report's printed "Tier Placements" list.
+
+    Headings (``TIER 1``, ``TIER 2``, ``TIER 2 WATCH LIST``, ``TIER 3``, ``SPECIAL CASES``, any
+    case, optional colon or count) open a section; the following lines hold country names, one
+    per line or several per line where the printed columns were flattened (separated by a tab
+    or two or more spaces). Blank lines and page furniture (page numbers, the running head
+    "TRAFFICKING IN PERSONS REPORT") are ignored.
+
+    Returns
+    -------
+    DataFrame
+        ``country`` (as printed), ``tier`` (``1``, ``2``, ``2WL``, ``3`` or ``special``) and
+        ``row`` (the line number in the text), in text order.
+
+    Raises
+    ------
+    DataValidationError
+        For every country name found before the first heading.
+
+    Examples
+    --------
+    >>> text = "TIER 1\\nAustralia    Bahrain\\n\\nTier 2 Watch List\\nKuwait\\n12\\n"
+    >>> parse_tier_text(text, file="2024.txt").values.tolist()
+    [['Australia', '1', 2], ['Bahrain', '1', 2], ['Kuwait', '2WL', 5]]
+    """
+    records: list[tuple[str, str, int]] = []
+    problems: list[Problem] = []
+    tier: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = _BIDI.sub("", line)
+        if not line.strip() or _is_furniture(line):
+            continue
+        heading = _heading(line)
+        if heading is not None:
+            tier = heading
+            continue
+        for cell in _COLUMN_SPLIT.split(line.strip()):
+            cell = cell.strip()
+            if not cell or _is_furniture(cell):
+                continue
+            if _heading(cell) is not None:
+                problems.append(Problem(file, number, "country", cell,
+                                        "tier heading on a line with other text; put each "
+                                        "heading on its own line"))
+                continue
+            if tier is None:
+                problems.append(Problem(file, number, "country", cell,
+                                        "country name before any tier heading"))
+                continue
+            records.append((cell, tier, number))
+    if problems:
+        raise DataValidationError(problems)
+    frame = pd.DataFrame(records, columns=["country", "tier", "row"])
+    frame["country"] = frame["country"].astype(str)
+    frame["tier"] = frame["tier"].astype(str)
+    frame["row"] = frame["row"].astype("int64")
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# shared helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _root(data_dir: Path | str | None) -> Path:
+    return Path(data_dir) if data_dir is not None else paths.data_dir()
+
+
+def _check_url(url: object, file: str) -> list[Problem]:
+    if isinstance(url, str) and _URL.match(url.strip()):
+        return []
+    return [Problem(file, None, "source_url", url,
+                    "source must be an http(s) URL such as https://www.state.gov/...")]
+
+
+def _columns(frame: pd.DataFrame, label: str, required: tuple[str, ...],
+             optional: tuple[str, ...]) -> tuple[dict[str, str], list[Problem]]:
+    """Map lower-cased wanted names to the file's spelling; report missing/unknown columns."""
+    found: dict[str, str] = {}
+    problems = []
+    for col in frame.columns:
+        key = str(col).strip().casefold()
+        if key in found:
+            problems.append(Problem(label, 1, str(col), col, "column appears twice"))
+        elif key in required or key in optional:
+            found[key] = str(col)
+        else:
+            problems.append(Problem(label, 1, str(col), col,
+                                    f"unexpected column; expected {list(required + optional)}"))
+    for key in required:
+        if key not in found:
+            problems.append(Problem(label, 1, key, None, "required column is missing"))
+    return found, problems
+
+
+def _resolve(names: list[str], rows: list[int], file: str, column: str
+             ) -> tuple[list[str | None], list[Problem]]:
+    """Resolve names with :func:`countries.to_iso3_many`; problems carry the real row numbers."""
+    from tipanalysis import countries
+
+    try:
+        return list(countries.to_iso3_many(names, file=file, column=column, first_row=0)), []
+    except DataValidationError as exc:
+        problems = []
+        for p in exc.problems:
+            row = rows[p.row] if p.row is not None and 0 <= p.row < len(rows) else p.row
+            problems.append(Problem(file, row, column, p.value, p.message))
+    codes: list[str | None] = []
+    for name in names:
+        try:
+            codes.append(countries.to_iso3(name))
+        except ValueError:
+            codes.append(None)
+    return codes, problems
+
+
+def _not_yet_reported(problems: list[Problem], extra: list[Problem]) -> list[Problem]:
+    """Problems of ``extra`` that say nothing new: not about a cell already reported, nor
+    about a column already reported for the whole file (e.g. a bad year or URL)."""
+    cells = {(p.row, p.column) for p in problems}
+    whole = {p.column for p in problems if p.row is None or p.row == 1}  # 1 = the header
+    return [p for p in extra if (p.row, p.column) not in cells and p.column not in whole]
+
+
+def _raw_table(root: Path, path: str) -> tuple[pd.DataFrame, dict[str, Any], dict[str, Any]]:
+    """Read a shipped CSV as strings after checking it; return (raw, resource, descriptor)."""
+    descriptor = validate.read_descriptor(root)
+    res = _data._resource_for(descriptor, path)
+    raw = validate.read_raw_csv(root / res["path"], file=res["path"])
+    problems = validate.check_table(raw, res["schema"], file=res["path"])
+    if problems:
+        raise DataValidationError(problems)
+    return raw, res, descriptor
+
+
+def _sorted_raw(raw: pd.DataFrame, schema: Mapping[str, Any], keys: tuple[str, ...]
+                ) -> pd.DataFrame:
+    """Sort a string table by typed key values (years as numbers), missing first."""
+    fields = {f["name"]: f for f in schema["fields"]}
+
+    def sort_key(col: pd.Series) -> pd.Series:
+        ftype = fields[col.name].get("type", "string")
+        if ftype in ("integer", "year", "number"):
+            return pd.to_numeric(col.where(col.ne("")), errors="raise")
+        return col
+
+    return raw.sort_values(list(keys), key=sort_key, kind="stable", na_position="first")
+
+
+def _csv_bytes(raw: pd.DataFrame, schema: Mapping[str, Any]) -> bytes:
+    """Write a string table exactly: cells unchanged, schema column order, ``\\n`` endings."""
+    return validate.format_csv(raw.fillna(""), {"fields": [
+        {"name": f["name"], "type": "string"} for f in schema["fields"]]})
+
+
+def _write_all(root: Path, descriptor: dict[str, Any], files: dict[str, bytes]) -> None:
+    """Write ``{resource path: bytes}`` and the updated descriptor, all or nothing."""
+    names = [_data._resource_for(descriptor, p)["name"] for p in files]
+    contents = {n: files[p] for n, p in zip(names, files, strict=True)}
+    new_descriptor = validate.update_hashes(descriptor, root, names, contents=contents)
+    mapping: dict[Path, bytes] = {root / p: b for p, b in files.items()}
+    mapping[root / validate.DESCRIPTOR] = validate.dump_descriptor(new_descriptor).encode()
+    validate.atomic_write_many(mapping)
+
+
+# --------------------------------------------------------------------------------------------
+# tiers
+# --------------------------------------------------------------------------------------------
+
+
+def _tier_input(path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read text, CSV or XLSX into ``country, tier (label as given), note, waiver, row``."""
+    from tipanalysis.tiers import parse_tier
+
+    if path.suffix.lower() in (".xls", ".ods", ".xlsm", ".numbers"):
+        raise DataValidationError([Problem(label, None, None, path.suffix,
+                                           "unsupported file type; save as .xlsx or .csv")])
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        table, label = read_table(path)
+        found, problems = _columns(table, label, ("country", "tier"), ("note", "waiver"))
+        if problems:
+            return pd.DataFrame(), problems
+        frame = pd.DataFrame({
+            "country": table[found["country"]].str.replace(_BIDI, "", regex=True)
+            .str.strip().to_numpy(),
+            "tier_label": table[found["tier"]].str.replace(_BIDI, "", regex=True)
+            .str.strip().to_numpy(),
+            "note": table[found["note"]].str.strip().to_numpy()
+            if "note" in found else [""] * len(table),
+            "waiver": table[found["waiver"]].str.strip().str.casefold().to_numpy()
+            if "waiver" in found else ["false"] * len(table),
+            "row": table.index.to_numpy(),
+        })
+    else:
+        text = decode_bytes(path.read_bytes(), file=label)
+        parsed = parse_tier_text(text, file=label)
+        frame = pd.DataFrame({"country": parsed["country"], "tier_label": parsed["tier"],
+                              "note": "", "waiver": "false", "row": parsed["row"]})
+    problems = []
+    tiers = []
+    for value, row in zip(frame["tier_label"], frame["row"], strict=True):
+        try:
+            tiers.append(parse_tier(value))
+        except ValueError as exc:
+            problems.append(Problem(label, int(row), "tier", value, str(exc)))
+            tiers.append(None)
+    frame["tier"] = tiers
+    for value, row in zip(frame["waiver"], frame["row"], strict=True):
+        if value not in ("true", "false", ""):
+            problems.append(Problem(label, int(row), "waiver", value,
+                                    "waiver must be true, false or empty (= false)"))
+    frame["waiver"] = frame["waiver"].replace("", "false")
+    return frame, problems  # empty names are reported by the name resolution
+
+
+def _allow_source_file(schema: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """Return the schema with ``name`` added to an ``enum`` on ``source_file``, if it has one.
+
+    The shipped schema lists the source-pack files; an ingested file is a new source, and the
+    descriptor must say so for the package to stay valid.
+    """
+    schema = copy.deepcopy(dict(schema))
+    for field in schema["fields"]:
+        enum = (field.get("constraints") or {}).get("enum")
+        if field["name"] == "source_file" and enum is not None and name not in enum:
+            field["constraints"]["enum"] = [*enum, name]
+    return schema
+
+
+def _english_name(name: str, iso3: str, reference: pd.DataFrame) -> str:
+    """The ``country`` column keeps the source's English spelling; Arabic names and codes
+    ("KWT", "414") get the reference TIP name (or English name)."""
+    if not _ARABIC_LETTER.search(name) and not re.fullmatch(r"[A-Z]{2,3}|[0-9]{1,3}", name):
+        return name
+    row = reference[reference["iso3"] == iso3]
+    for col in ("tip_name", "name_en"):
+        if not row.empty and isinstance(row.iloc[0][col], str) and row.iloc[0][col]:
+            return row.iloc[0][col]
+    return iso3
+
+
+def add_tiers(
+    file: Path | str,
+    *,
+    year: int,
+    source_url: str,
+    replace: bool = False,
+    data_dir: Path | str | None = None,
+) -> str:
+    """Add one TIP report year's tier placements to ``tiers/tier_placements.csv``.
+
+    Reads the report's printed list (text, see :func:`parse_tier_text`) or a CSV/XLSX with
+    columns ``country`` and ``tier`` (case-insensitive; optional ``note`` and ``waiver``).
+    Every name is resolved with :func:`tipanalysis.countries.to_iso3_many` and every label with
+    :func:`tipanalysis.tiers.parse_tier`. Then it checks the year (2001 to next year), the
+    source URL, duplicates within the file (the same country twice, under any spelling) and
+    conflicts with rows already shipped for that year: a different tier or status is refused
+    unless ``replace``; a row with the same tier and status is skipped (the shipped row and its
+    source are kept) and counted.
+
+    If everything passes, it writes ``tiers/tier_placements.csv`` (sorted by report year then
+    ISO3), ``tiers/coverage.csv`` (recomputed by :func:`tipanalysis.coverage.compute_coverage`)
+    and the hashes in ``datapackage.json``, atomically. If anything fails it raises
+    :class:`DataValidationError` with every problem, and writes nothing.
+
+    Returns
+    -------
+    str
+        One-paragraph summary of what was added, replaced and skipped.
+
+    Examples
+    --------
+    >>> url = "https://www.state.gov/reports/2026-trafficking-in-persons-report/"
+    >>> print(add_tiers("tip2026.txt", year=2026, source_url=url))  # doctest: +SKIP
+    tip2026.txt: report year 2026: 188 added, 0 replaced, 0 identical skipped; wrote ...
+    """
+    from tipanalysis.coverage import compute_coverage
+
+    root = _root(data_dir)
+    path = Path(file)
+    label = str(path)
+    problems: list[Problem] = []
+    this_year = dt.date.today().year
+    if (not isinstance(year, int) or isinstance(year, bool)
+            or not FIRST_REPORT_YEAR <= year <= this_year + 1):
+        problems.append(Problem(label, None, "report_year", year,
+                                f"report year must be between {FIRST_REPORT_YEAR} and "
+                                f"{this_year + 1}"))
+    problems += _check_url(source_url, label)
+    try:
+        frame, input_problems = _tier_input(path, label)
+    except DataValidationError as exc:
+        raise DataValidationError(problems + exc.problems) from None
+    problems += input_problems
+    if frame.empty and not input_problems:
+        problems.append(Problem(label, None, None, None, "no placements found in the file"))
+    if problems and frame.empty:
+        raise DataValidationError(problems)
+
+    rows = [int(r) for r in frame["row"]]
+    codes, name_problems = _resolve(list(frame["country"]), rows, label, "country")
+    problems += name_problems
+    frame["iso3"] = codes
+
+    first_row: dict[str, int] = {}
+    duplicate_rows: set[int] = set()
+    for iso3, row, name in zip(frame["iso3"], rows, frame["country"], strict=True):
+        if pd.isna(iso3):
+            continue
+        if iso3 in first_row:
+            problems.append(Problem(label, row, "country", name,
+                                    f"{iso3} appears twice (first on row {first_row[iso3]})"))
+            duplicate_rows.add(row)
+        else:
+            first_row[iso3] = row
+
+    raw, res, descriptor = _raw_table(root, _data.TIERS)
+    schema = res["schema"]
+    existing = raw[raw["report_year"] == str(year)]
+    by_iso3 = {rec["iso3"]: (line, rec)
+               for line, rec in zip(existing.index, existing.to_dict("records"), strict=True)}
+    reference = _data.load_countries(root)
+    new_rows: list[dict[str, str]] = []
+    new_lines: list[int] = []
+    replaced_lines: list[int] = []
+    skipped = 0
+    for rec in frame.to_dict("records"):
+        # Rows already reported (unknown name or tier, repeated country) are not checked again.
+        if pd.isna(rec["iso3"]) or pd.isna(rec["tier"]) or rec["row"] in duplicate_rows:
+            continue
+        special = rec["tier"] == "special"
+        status = "special" if special else "ranked"
+        tier = "" if special else rec["tier"]
+        if rec["iso3"] in by_iso3:
+            line, old = by_iso3[rec["iso3"]]
+            if old["tier"] == tier and old["status"] == status:
+                skipped += 1
+                continue
+            if not replace:
+                shown = old["tier"] or old["status"]
+                problems.append(Problem(
+                    label, int(rec["row"]), "tier", rec["tier"],
+                    f"conflicts with the shipped {year} placement of {rec['iso3']} "
+                    f"({shown}, {res['path']} row {line}); use --replace to overwrite"))
+                continue
+            replaced_lines.append(line)
+        new_rows.append({
+            "iso3": rec["iso3"],
+            "country": _english_name(rec["country"], rec["iso3"], reference),
+            "report_year": str(year), "tier": tier, "status": status,
+            "waiver": rec["waiver"], "source_url": source_url.strip(),
+            "source_file": path.name, "note": rec["note"],
+        })
+        new_lines.append(int(rec["row"]))
+    if new_rows:
+        schema = _allow_source_file(schema, path.name)
+        candidate = pd.DataFrame(new_rows, columns=[f["name"] for f in schema["fields"]],
+                                 dtype=str)
+        candidate.index = pd.Index(new_lines, name="line")
+        # The shipped schema has the last word (patterns, enums, booleans).
+        problems += _not_yet_reported(problems, validate.check_table(candidate, schema,
+                                                                      file=label))
+    if problems:
+        raise DataValidationError(problems)
+    if not new_rows:
+        return (f"{label}: report year {year}: nothing to add ({skipped} identical row(s) "
+                "already shipped); no file was written")
+
+    keep = raw.drop(index=replaced_lines)
+    combined = pd.concat([keep, candidate], ignore_index=True)
+    combined = _sorted_raw(combined, schema, SORT_TIERS).reset_index(drop=True)
+    combined.index = pd.Index(range(2, len(combined) + 2), name="line")
+    problems = validate.check_table(combined, schema, file=res["path"])
+    if problems:  # e.g. a special case with a tier: should not happen, but never write it
+        raise DataValidationError(problems)
+    tiers_bytes = _csv_bytes(combined, schema)
+
+    placements = validate.cast_table(combined, schema)
+    official = _data.load_official_counts(root)
+    gaps = _data.load_known_gaps(root)
+    coverage = compute_coverage(placements, official, gaps)
+    cov_res = _data._resource_for(descriptor, _data.COVERAGE)
+    coverage_bytes = validate.format_csv(coverage, cov_res["schema"])
+    cov_raw, cov_problems = validate.parse_csv_text(coverage_bytes.decode(), file=_data.COVERAGE)
+    cov_problems += validate.check_table(cov_raw, cov_res["schema"], file=_data.COVERAGE)
+    if cov_problems:
+        raise DataValidationError(cov_problems)
+    descriptor = copy.deepcopy(descriptor)
+    _data._resource_for(descriptor, _data.TIERS)["schema"] = schema
+    _write_all(root, descriptor, {_data.TIERS: tiers_bytes, _data.COVERAGE: coverage_bytes})
+    added = len(new_rows) - len(replaced_lines)
+    return (f"{label}: report year {year}: {added} added, {len(replaced_lines)} replaced, "
+            f"{skipped} identical skipped; wrote {_data.TIERS}, {_data.COVERAGE} and "
+            f"{validate.DESCRIPTOR}")
+
+
+# --------------------------------------------------------------------------------------------
+# enforcement
+# --------------------------------------------------------------------------------------------
+
+_ENF_OPTIONAL = ("iso3", "country", "report_year", "period_start", "period_end", "quote",
+                 "source_title")
+_COUNT_UNITS = ("cases", "persons")
+
+
+def add_enforcement(
+    file: Path | str,
+    *,
+    source_url: str,
+    reported_by: str,
+    replace: bool = False,
+    data_dir: Path | str | None = None,
+) -> str:
+    """Add enforcement / protection figures to ``kuwait/enforcement.csv``.
+
+    The input (CSV or XLSX) has the enforcement columns: ``iso3`` or ``country`` (or both,
+    which must agree), ``measure``, ``unit``, ``value`` and optionally ``report_year``,
+    ``period_start``, ``period_end``, ``quote``, ``source_title``. ``reported_by`` and
+    ``source_url`` apply to every row. Checks: names resolve, measure and unit are ones the
+    schema allows, values are non-negative numbers (whole numbers for cases/persons) or empty
+    (= not published), ``report_year`` is given for TIP-report figures and empty for
+    government figures, periods are ISO dates with start ≤ end, no key appears twice, and no
+    shipped row with the same key has a different unit or value unless ``replace`` (identical
+    rows are skipped and counted). Writes the file and ``datapackage.json`` atomically, or
+    nothing.
+
+    Examples
+    --------
+    >>> url = "https://www.state.gov/reports/2025-trafficking-in-persons-report/kuwait/"
+    >>> print(add_enforcement("kwt_2025.csv", reported_by="tip_report",
+    ...                       source_url=url))  # doctest: +SKIP
+    kwt_2025.csv: 5 added, 0 replaced, 0 identical skipped; wrote kuwait/enforcement.csv ...
+    """
+    root = _root(data_dir)
+    path = Path(file)
+    label = str(path)
+    problems: list[Problem] = _check_url(source_url, label)
+    if reported_by not in _data.REPORTED_BY:
+        problems.append(Problem(label, None, "reported_by", reported_by,
+                                f"must be one of {list(_data.REPORTED_BY)}"))
+    try:
+        table, label = read_table(path)
+    except DataValidationError as exc:
+        raise DataValidationError(problems + exc.problems) from None
+    found, col_problems = _columns(table, label, ("measure", "unit", "value"), _ENF_OPTIONAL)
+    if "iso3" not in found and "country" not in found:
+        col_problems.append(Problem(label, 1, "iso3", None,
+                                    "a column 'iso3' or 'country' is required"))
+    if col_problems:
+        raise DataValidationError(problems + col_problems)
+    if table.empty:
+        raise DataValidationError([*problems, Problem(label, None, None, None, "no rows")])
+
+    def col(name: str) -> list[str]:
+        if name not in found:
+            return [""] * len(table)
+        return [v.strip() for v in table[found[name]]]
+
+    rows = [int(r) for r in table.index]
+    iso3 = col("iso3")
+    if "country" in found:
+        codes, name_problems = _resolve(col("country"), rows, label, "country")
+        problems += name_problems
+        for i, code in enumerate(codes):
+            if iso3[i] and code and iso3[i] != code:
+                problems.append(Problem(label, rows[i], "iso3", iso3[i],
+                                        f"does not match country {col('country')[i]!r} ({code})"))
+            elif not iso3[i]:
+                iso3[i] = code or ""
+    else:  # codes must be known countries, not just three capital letters
+        _, code_problems = _resolve(iso3, rows, label, "iso3")
+        problems += code_problems
+    raw, res, descriptor = _raw_table(root, _data.ENFORCEMENT)
+    known_measures = sorted(set(TIP_MEASURES)
+                            | set(raw.loc[raw["reported_by"].eq(reported_by), "measure"]))
+    measures = col("measure")
+    values = col("value")
+    units = col("unit")
+    report_years = col("report_year")
+    starts, ends = col("period_start"), col("period_end")
+    for i, row in enumerate(rows):
+        if measures[i] and measures[i] not in known_measures:
+            problems.append(Problem(
+                label, row, "measure", measures[i],
+                f"unknown measure for reported_by={reported_by!r}; known: "
+                f"{', '.join(known_measures)} (a new measure needs a codebook entry first)"))
+        problems += _check_count(values, i, units[i], label, row)
+        if reported_by == "tip_report" and not report_years[i]:
+            problems.append(Problem(label, row, "report_year", "",
+                                    "TIP-report figures need the report year"))
+        if reported_by == "government" and report_years[i]:
+            problems.append(Problem(label, row, "report_year", report_years[i],
+                                    "government figures have no TIP report year; leave empty"))
+        if starts[i] and ends[i] and starts[i] > ends[i]:
+            problems.append(Problem(label, row, "period_end", ends[i],
+                                    f"period ends before it starts ({starts[i]})"))
+
+    schema = res["schema"]
+    names = [f["name"] for f in schema["fields"]]
+    cells = {"iso3": iso3, "reported_by": [reported_by] * len(rows),
+             "report_year": report_years, "period_start": starts, "period_end": ends,
+             "measure": measures, "unit": units, "value": values,
+             "source_title": col("source_title"), "source_url": [source_url.strip()] * len(rows),
+             "quote": col("quote")}
+    unknown = [n for n in names if n not in cells]
+    if unknown:
+        raise DataValidationError([Problem(res["path"], 1, n, None,
+                                           "schema column that add-enforcement cannot fill")
+                                   for n in unknown])
+    for field in schema["fields"]:
+        name = field["name"]
+        if (field.get("constraints") or {}).get("required") and name in _ENF_OPTIONAL \
+                and name not in found and not (name == "iso3" and "country" in found):
+            problems.append(Problem(label, 1, name, None,
+                                    f"required column is missing ({res['path']} requires "
+                                    f"{name} on every row)"))
+    candidate = pd.DataFrame({n: cells[n] for n in names}, dtype=str)
+    candidate.index = pd.Index(rows, name="line")
+    # Types, enums (measure, unit), minimum, patterns and duplicate keys, per the schema.
+    problems += _not_yet_reported(problems, validate.check_table(candidate, schema, file=label))
+
+    keys = validate.table_keys(schema)
+    key = keys[0] if keys else list(SORT_ENFORCEMENT)
+    shipped = {tuple(r[k] for k in key): (line, r)
+               for line, r in zip(raw.index, raw.to_dict("records"), strict=True)}
+    compare = [c for c in ("report_year", "unit", "value") if c in names]
+    keep_rows, keep_lines, replaced, skipped = [], [], [], 0
+    for line, rec in zip(candidate.index, candidate.to_dict("records"), strict=True):
+        k = tuple(rec[c] for c in key)
+        if k in shipped:
+            old_line, old = shipped[k]
+            if all(_same(old[c], rec[c], c) for c in compare):
+                skipped += 1
+                continue
+            if not replace:
+                problems.append(Problem(
+                    label, int(line), "value", rec["value"],
+                    f"conflicts with {res['path']} row {old_line} (unit {old['unit']!r}, "
+                    f"value {old['value']!r}); use --replace to overwrite"))
+                continue
+            replaced.append(old_line)
+        keep_rows.append(rec)
+        keep_lines.append(int(line))
+    if problems:
+        raise DataValidationError(problems)
+    if not keep_rows:
+        return (f"{label}: nothing to add ({skipped} identical row(s) already shipped); "
+                "no file was written")
+    new = pd.DataFrame(keep_rows, columns=names, dtype=str)
+    combined = pd.concat([raw.drop(index=replaced), new], ignore_index=True)
+    sort_keys = tuple(k for k in SORT_ENFORCEMENT if k in names)
+    combined = _sorted_raw(combined, schema, sort_keys).reset_index(drop=True)
+    combined.index = pd.Index(range(2, len(combined) + 2), name="line")
+    final = validate.check_table(combined, schema, file=res["path"])
+    if final:
+        raise DataValidationError(final)
+    _write_all(root, descriptor, {_data.ENFORCEMENT: _csv_bytes(combined, schema)})
+    return (f"{label}: {len(keep_rows) - len(replaced)} added, {len(replaced)} replaced, "
+            f"{skipped} identical skipped; wrote {_data.ENFORCEMENT} and {validate.DESCRIPTOR}")
+
+
+def _check_count(values: list[str], i: int, unit: str, label: str, row: int) -> list[Problem]:
+    """Check ``values[i]``; normalise thousands separators ("1,234" → "1234") in place."""
+    value = values[i]
+    if not value:
+        return []  # not published: stays missing
+    text = value.replace(",", "") if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?",
+                                                  value) else value
+    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+        return [Problem(label, row, "value", value, "not a number")]
+    number = float(text)
+    if number < 0:
+        return [Problem(label, row, "value", value, "a count cannot be negative")]
+    if unit in _COUNT_UNITS and not number.is_integer():
+        return [Problem(label, row, "value", value, f"a count of {unit} must be a whole number")]
+    values[i] = text
+    return []
+
+
+def _same(old: str, new: str, column: str) -> bool:
+    if column == "value" and old and new:
+        try:
+            return float(old) == float(new)
+        except ValueError:
+            return old == new
+    return old == new

@@ -1,0 +1,88 @@
+"""Choropleth maps of tier placements (geopandas); legends and titles in English or Arabic.
+
+Maps draw what they are given: a boundaries GeoDataFrame (``tipanalysis.data.load_boundaries``)
+and one report year of the tier panel. Countries without a placement in the data are drawn in
+light grey with a hatch, so a partial year is visibly partial rather than silently blank.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from tipanalysis.i18n import t, tier_label
+from tipanalysis.plots import TIER_COLORS, _figure
+from tipanalysis.tiers import TIER_ORDER
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+    from matplotlib.figure import Figure
+
+#: Longitude/latitude window of the Gulf view, wide enough to show Bahrain and Qatar.
+GULF_EXTENT: tuple[float, float, float, float] = (34.0, 60.5, 12.0, 33.5)
+
+
+def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Join one report year's placements to the boundaries on ``iso3``.
+
+    Returns the boundaries with a ``category`` column: ``1``, ``2``, ``2WL``, ``3``, ``special``
+    or ``missing`` (no row for that country in this report year).
+
+    Examples
+    --------
+    >>> year = tiers[tiers.report_year == 2025]
+    >>> frame = tier_map_frame(load_boundaries(), year)  # doctest: +SKIP
+    """
+    if placements["iso3"].duplicated().any():
+        dup = placements.loc[placements["iso3"].duplicated(), "iso3"].tolist()
+        raise ValueError(f"placements hold more than one row for {dup}; pass one report year")
+    category = placements.set_index("iso3").apply(
+        lambda r: "special" if r["status"] == "special" else str(r["tier"]), axis=1
+    )
+    frame = boundaries.copy()
+    frame["category"] = frame["iso3"].map(category).fillna("missing")
+    return frame
+
+
+def plot_tier_map(
+    frame: gpd.GeoDataFrame,
+    *,
+    year: int,
+    lang: str = "en",
+    extent: tuple[float, float, float, float] | None = None,
+    labels: dict[str, str] | None = None,
+) -> Figure:
+    """Draw a tier choropleth from :func:`tier_map_frame`'s output.
+
+    Parameters
+    ----------
+    extent : (lon_min, lon_max, lat_min, lat_max), optional
+        Window to show, e.g. :data:`GULF_EXTENT`; the whole world if omitted.
+    labels : dict, optional
+        ISO3 → name to write at each country's representative point (useful in the Gulf view).
+    """
+    from matplotlib.patches import Patch
+
+    gulf = extent is not None
+    fig, ax = _figure((7, 6) if gulf else (11, 5.6))
+    for category, color in [*((k, TIER_COLORS[k]) for k in [*TIER_ORDER, "special"]),
+                            ("missing", "#eeeeee")]:
+        part = frame[frame["category"] == category]
+        if len(part):
+            part.plot(ax=ax, color=color, edgecolor="white", linewidth=0.3,
+                      hatch="///" if category == "missing" else None)
+    if extent is not None:
+        ax.set_xlim(extent[0], extent[1])
+        ax.set_ylim(extent[2], extent[3])
+    if labels:
+        for row in frame[frame["iso3"].isin(list(labels))].itertuples():
+            point = row.geometry.representative_point()
+            ax.annotate(labels[row.iso3], (point.x, point.y), fontsize=8, ha="center")
+    ax.set_axis_off()
+    ax.set_title(t("title.map", lang, year=year))
+    handles = [Patch(color=TIER_COLORS[k], label=tier_label(k, lang))
+               for k in [*TIER_ORDER, "special"]]
+    handles.append(Patch(facecolor="#eeeeee", hatch="///", label=t("tier.missing", lang)))
+    ax.legend(handles=handles, fontsize=8, loc="lower left")
+    return fig

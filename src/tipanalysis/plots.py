@@ -1,0 +1,237 @@
+"""Figures in English or Arabic. Plots draw what they are given; they never compute estimates.
+
+Colours: the Okabe–Ito palette, readable by colour-blind readers; tiers are ordinal, so they run
+from blue (Tier 1) to vermillion (Tier 3). Every function returns the matplotlib Figure it made
+(no global state, no ``plt.show``), so notebooks display it and briefs embed it.
+
+Arabic: matplotlib >= 3.11 shapes and orders Arabic itself; text is passed as is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from tipanalysis.i18n import t, tier_label
+from tipanalysis.tiers import TIER_ORDER
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+TIER_COLORS: dict[str, str] = {
+    "1": "#0072B2",
+    "2": "#56B4E9",
+    "2WL": "#E69F00",
+    "3": "#D55E00",
+    "special": "#999999",
+}
+#: Matplotlib settings that make figures identical from run to run and readable in Arabic.
+RC: dict[str, object] = {
+    "svg.hashsalt": "tipanalysis",
+    "font.family": "DejaVu Sans",
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _figure(figsize: tuple[float, float]) -> tuple[Figure, object]:
+    import matplotlib
+
+    matplotlib.rcParams.update(RC)
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def plot_coverage(coverage: pd.DataFrame, lang: str = "en") -> Figure:
+    """Stacked bars of countries per tier and report year; years not complete are hatched.
+
+    Parameters
+    ----------
+    coverage : DataFrame
+        The coverage table (``tipanalysis.data.load_coverage()``): ``report_year``, ``n_tier1``,
+        ``n_tier2``, ``n_tier2wl``, ``n_tier3``, ``n_special``, ``completeness``.
+    lang : {"en", "ar"}
+
+    Examples
+    --------
+    >>> fig = plot_coverage(tipanalysis.data.load_coverage(), "en")  # doctest: +SKIP
+    """
+    fig, ax = _figure((9, 4))
+    cov = coverage.sort_values("report_year")
+    years = cov["report_year"].astype(int).to_numpy()
+    bottom = pd.Series(0.0, index=cov.index)
+    columns = {"1": "n_tier1", "2": "n_tier2", "2WL": "n_tier2wl", "3": "n_tier3",
+               "special": "n_special"}
+    incomplete = cov["completeness"].isin(["partial", "unverified"]).to_numpy()
+    for tier, column in columns.items():
+        values = cov[column].fillna(0).astype(float)
+        bars = ax.bar(years, values, bottom=bottom, color=TIER_COLORS[tier],
+                      label=tier_label(tier, lang), width=0.8)
+        for bar, hatch in zip(bars, incomplete, strict=True):
+            if hatch:
+                bar.set_hatch("//")
+                bar.set_edgecolor("white")
+        bottom = bottom + values
+    for x, total, status in zip(years, bottom, cov["completeness"], strict=True):
+        ax.annotate(f"{int(total)}", (x, total), ha="center", va="bottom", fontsize=7)
+        if status in ("partial", "unverified"):
+            ax.annotate("*", (x, total + 8), ha="center", va="bottom", fontsize=9)
+    ax.set_xlabel(t("axis.report_year", lang))
+    ax.set_ylabel(t("axis.countries", lang))
+    ax.set_title(t("title.coverage", lang))
+    ax.legend(ncols=3, fontsize=8, loc="upper left", title=f"* / // : {t('legend.partial', lang)}",
+              title_fontsize=8)
+    return fig
+
+
+def plot_tier_timeline(
+    history: pd.DataFrame,
+    events: pd.DataFrame | None = None,
+    *,
+    country: str,
+    lang: str = "en",
+) -> Figure:
+    """Step chart of one country's tier by report year, with Watch List years, waivers and events.
+
+    Parameters
+    ----------
+    history : DataFrame
+        One country's rows of the tier panel: ``report_year``, ``tier`` (``1``/``2``/``2WL``/``3``
+        or missing), ``status`` and ``waiver``.
+    events : DataFrame, optional
+        Policy events with ``x`` (position on the report-year axis, e.g. from
+        :func:`event_positions`) and ``label``.
+    country : str
+        Display name, already in ``lang``.
+
+    Examples
+    --------
+    >>> fig = plot_tier_timeline(kwt, events, country="Kuwait")  # doctest: +SKIP
+    """
+    fig, ax = _figure((9, 4.2))
+    hist = history.sort_values("report_year")
+    rank = {tier: i for i, tier in enumerate(TIER_ORDER)}
+    y = hist["tier"].astype("object").map(rank)
+    ax.step(hist["report_year"], y, where="mid", color="#555555", linewidth=1, zorder=1)
+    for tier in TIER_ORDER:
+        sel = hist["tier"].astype("object") == tier
+        ax.scatter(hist.loc[sel, "report_year"], y[sel], s=60, color=TIER_COLORS[tier],
+                   label=tier_label(tier, lang), zorder=3, edgecolor="black", linewidth=0.5)
+    special = hist["status"] == "special"
+    if special.any():
+        ax.scatter(hist.loc[special, "report_year"], [1.5] * int(special.sum()), marker="s",
+                   color=TIER_COLORS["special"], label=tier_label("special", lang), zorder=3)
+    waived = hist["waiver"].fillna(False).astype(bool)
+    if waived.any():
+        ax.scatter(hist.loc[waived, "report_year"], y[waived], s=200, facecolor="none",
+                   edgecolor="black", linewidth=1.5, label=t("legend.waiver", lang), zorder=4)
+    if events is not None and len(events):
+        for i, (x, label) in enumerate(zip(events["x"], events["label"], strict=True)):
+            ax.axvline(x, color="#009E73", linewidth=0.8, alpha=0.7, zorder=0)
+            ax.annotate(str(label), (x, -0.45 + 0.28 * (i % 3)), fontsize=7, rotation=0,
+                        color="#006040", ha="left")
+    ax.set_yticks(range(len(TIER_ORDER)), [tier_label(tt, lang) for tt in TIER_ORDER])
+    ax.set_ylim(len(TIER_ORDER) - 0.5, -0.6)  # Tier 1 at the top
+    ax.set_xlabel(t("axis.report_year", lang))
+    ax.set_title(t("title.timeline", lang, country=country))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def event_positions(dates: pd.Series) -> pd.Series:
+    """Place dated events on the report-year axis.
+
+    A report year R covers 1 April R-1 to 31 March R, and is drawn at x = R. An event on date d
+    in that period is drawn at ``R - 1 + f``, where ``f`` is the fraction of the period elapsed,
+    so it sits between the placement before it and the first placement it could influence.
+
+    Examples
+    --------
+    >>> event_positions(pd.Series(pd.to_datetime(["2013-03-17", "2018-02-05"]))).round(2).tolist()
+    [2012.96, 2017.85]
+    """
+    d = pd.to_datetime(dates)
+    report_year = d.dt.year + (d.dt.month >= 4).astype(int)
+    start = pd.to_datetime((report_year - 1).astype(str) + "-04-01")
+    fraction = (d - start).dt.days / 365.25
+    return (report_year - 1 + fraction).astype(float)
+
+
+def plot_heatmap(
+    panel: pd.DataFrame,
+    *,
+    countries: list[str],
+    names: dict[str, str],
+    title: str,
+    lang: str = "en",
+) -> Figure:
+    """Country × report-year grid coloured by tier; Special Cases grey, no placement blank.
+
+    Parameters
+    ----------
+    panel : DataFrame
+        Tier panel rows (``iso3``, ``report_year``, ``tier``, ``status``).
+    countries : list of str
+        ISO3 codes in display order (top to bottom).
+    names : dict
+        ISO3 → display name in ``lang``.
+    """
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    years = list(range(int(panel["report_year"].min()), int(panel["report_year"].max()) + 1))
+    codes = {tier: i for i, tier in enumerate([*TIER_ORDER, "special"])}
+    grid = pd.DataFrame(float("nan"), index=countries, columns=years)
+    sub = panel[panel["iso3"].isin(countries)]
+    for row in sub.itertuples(index=False):
+        key = "special" if row.status == "special" else str(row.tier)
+        grid.loc[row.iso3, int(row.report_year)] = codes[key]
+    fig, ax = _figure((10, 0.45 * len(countries) + 1.6))
+    cmap = ListedColormap([TIER_COLORS[k] for k in codes])
+    ax.imshow(grid.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(codes) - 0.5,
+              aspect="auto", interpolation="none")
+    ax.set_xticks(range(len(years)), [str(y) for y in years], rotation=90, fontsize=8)
+    ax.set_yticks(range(len(countries)), [names.get(c, c) for c in countries], fontsize=9)
+    ax.set_xlabel(t("axis.report_year", lang))
+    ax.set_title(title)
+    handles = [Patch(color=TIER_COLORS[k], label=tier_label(k, lang)) for k in codes]
+    handles.append(Patch(facecolor="white", edgecolor="#999999", label=t("tier.missing", lang)))
+    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def plot_tier_shares(comparison: pd.DataFrame, *, title: str, lang: str = "en") -> Figure:
+    """Stacked shares of tiers per report year, with N on top and partial years marked.
+
+    Parameters
+    ----------
+    comparison : DataFrame
+        One row per report year with ``report_year``, ``n``, ``share_1``, ``share_2``,
+        ``share_2WL``, ``share_3`` and a boolean ``partial``.
+    """
+    fig, ax = _figure((9, 3.8))
+    comp = comparison.sort_values("report_year")
+    bottom = pd.Series(0.0, index=comp.index)
+    for tier in TIER_ORDER:
+        values = comp[f"share_{tier}"].fillna(0).astype(float)
+        bars = ax.bar(comp["report_year"], values, bottom=bottom, color=TIER_COLORS[tier],
+                      label=tier_label(tier, lang), width=0.8)
+        for bar, partial in zip(bars, comp["partial"].astype(bool), strict=True):
+            if partial:
+                bar.set_hatch("//")
+                bar.set_edgecolor("white")
+        bottom = bottom + values
+    for x, n, partial in zip(comp["report_year"], comp["n"], comp["partial"], strict=True):
+        ax.annotate(f"{int(n)}{'*' if partial else ''}", (x, 1.01), ha="center", fontsize=7)
+    ax.set_ylim(0, 1.08)
+    ax.set_xlabel(t("axis.report_year", lang))
+    ax.set_ylabel(t("axis.share", lang))
+    ax.set_title(title)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              title=f"N*, //: {t('legend.partial', lang)}", title_fontsize=7)
+    return fig

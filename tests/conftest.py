@@ -1,0 +1,37 @@
+"""Shared test fixtures. The miniature data folder in ``tests/fixtures/data`` is SYNTHETIC."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+@pytest.fixture
+def fixture_data() -> Path:
+    """The synthetic miniature data folder (read-only: copy it before changing anything)."""
+    return FIXTURE_DATA
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the synthetic data folder, also set as ``TIPANALYSIS_DATA_DIR``."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(target))
+    return target
+
+
+@pytest.fixture
+def snapshot() -> Callable[[Path], dict[str, bytes]]:
+    """Return a function mapping every file under a folder to its bytes (to prove no write)."""
+
+    def take(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    return take

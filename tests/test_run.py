@@ -1,0 +1,350 @@
+"""The notebook runner: parameters, reports, failures, atomic replacement of reports/."""
+
+from __future__ import annotations
+
+import ast
+import math
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tipanalysis import cli, run
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+FIXTURE = FIXTURES / "01_fixture.ipynb"
+
+
+def make_notebook(path: Path, *sources: str, parameters: str = "x = 1") -> Path:
+    """Write a notebook: a heading, a ``parameters`` cell, then one code cell per source."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {path.stem}"),
+                nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]})]
+    nb.cells += [nbformat.v4.new_code_cell(s) for s in sources]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"
+    nbformat.write(nb, path)
+    return path
+
+
+# --------------------------------------------------------------------------- parameters
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2025", 2025), ("1.5", 1.5), ("True", True), ("true", True), ("false", False),
+    ("null", None), ("None", None), ("'ar'", "ar"), ("ar", "ar"), ("[1, 2]", [1, 2]),
+    ('{"a": true}', {"a": True}), ("2025-2028", "2025-2028"), ("NaN", "NaN"),
+    ("__import__('os').getcwd()", "__import__('os').getcwd()"), ("", ""),
+])
+def test_parse_value(raw, expected):
+    assert run.parse_value(raw) == expected
+    assert type(run.parse_value(raw)) is type(expected)
+
+
+def test_parse_parameters_rejects_non_identifiers():
+    assert run.parse_parameters(["lang=ar", "years=[2024, 2025]"]) == {
+        "lang": "ar", "years": [2024, 2025]}
+    for bad in ["lang", "2x=1", "a-b=1", "=1"]:
+        with pytest.raises(ValueError, match="KEY=VALUE"):
+            run.parse_parameters([bad])
+
+
+literals = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20)
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner,
+                                                                max_size=3),
+    max_leaves=8,
+)
+
+
+def check_value_roundtrip(parse):
+    """Property: any literal written on the command line comes back as the same value."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(literals)
+    def prop(value):
+        assert parse(repr(value)) == value
+
+    prop()
+
+
+def test_parse_value_roundtrips_literals():
+    check_value_roundtrip(run.parse_value)
+
+
+def test_roundtrip_property_catches_a_broken_parser():
+    # The property must be able to fail: a parser that returns the text unchanged breaks it.
+    with pytest.raises(AssertionError):
+        check_value_roundtrip(lambda text: text)
+
+
+param_dicts = st.dictionaries(
+    st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
+        lambda k: k not in {"if", "in", "is", "or", "as", "def", "for", "not", "and", "del",
+                            "try", "else", "elif", "from", "with", "pass", "class", "while",
+                            "async", "await", "break", "raise", "yield", "global", "lambda",
+                            "assert", "import", "return", "finally", "continue", "nonlocal",
+                            "except"}),
+    literals, min_size=1, max_size=5)
+
+
+def check_injection(inject):
+    """Property: injected cell sits right after ``parameters``, reads back as the parameters,
+    leaves every other cell alone, and injecting twice leaves a single injected cell."""
+    base = nbformat.v4.new_notebook()
+    base.cells = [nbformat.v4.new_markdown_cell("# t"),
+                  nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                  nbformat.v4.new_code_cell("print(x)")]
+
+    @settings(max_examples=100, deadline=None)
+    @given(param_dicts)
+    def prop(params):
+        out = inject(inject(base, {"unused": 0}), params)
+        injected = [i for i, c in enumerate(out.cells)
+                    if "injected-parameters" in c.metadata.get("tags", [])]
+        assert injected == [2]
+        tree = ast.parse(out.cells[2].source)
+        read = {n.targets[0].id: ast.literal_eval(n.value) for n in tree.body}
+        assert read == params
+        others = [c.source for i, c in enumerate(out.cells) if i != 2]
+        assert others == [c.source for c in base.cells]
+
+    prop()
+
+
+def test_inject_parameters_property():
+    check_injection(run.inject_parameters)
+
+
+def test_injection_property_catches_a_misplaced_cell():
+    def append_at_end(nb, params):
+        out = run.inject_parameters(nb, params)
+        cell = next(c for c in out.cells if "injected-parameters" in c.metadata.get("tags", []))
+        out.cells.remove(cell)
+        out.cells.append(cell)
+        return out
+
+    with pytest.raises(AssertionError):
+        check_injection(append_at_end)
+
+
+def test_inject_without_parameters_cell_is_an_error():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    assert len(run.inject_parameters(nb, {}).cells) == 1
+    with pytest.raises(ValueError, match="no cell is tagged 'parameters'"):
+        run.inject_parameters(nb, {"x": 2})
+
+
+def test_render_refuses_values_without_a_literal():
+    with pytest.raises(ValueError, match="no Python literal"):
+        run.render_parameters({"x": math.nan})
+
+
+def test_default_parameters_are_parsed_not_executed(tmp_path):
+    marker = tmp_path / "executed"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        f"lang = 'en'\nyear = 2025\nside = open({str(marker)!r}, 'w')\nimport os",
+        metadata={"tags": ["parameters"]})]
+    assert run.default_parameters(nb) == {"lang": "en", "year": 2025}
+    assert not marker.exists()
+
+
+def test_notebook_title():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("# a comment, not a heading"),
+        nbformat.v4.new_markdown_cell("Intro text\n\n## الفئات، 2001–2025 ##")])
+    assert run.notebook_title(nb, "fallback") == "الفئات، 2001–2025"
+    assert run.notebook_title(nbformat.v4.new_notebook(), "fallback") == "fallback"
+
+
+# --------------------------------------------------------------------------- discovery, checks
+def test_discover_notebooks_only_numbered(tmp_path):
+    for name in ["02_b.ipynb", "01_a.ipynb", "scratch.ipynb", "1_short.ipynb", "03_c.py"]:
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in run.discover_notebooks(tmp_path)] == ["01_a.ipynb", "02_b.ipynb"]
+    assert run.discover_notebooks(tmp_path / "missing") == []
+
+
+def fixture_copy(tmp_path: Path, name: str = "01_fixture") -> Path:
+    shutil.copy(FIXTURE, tmp_path / f"{name}.ipynb")
+    shutil.copy(FIXTURE.with_suffix(".py"), tmp_path / f"{name}.py")
+    return tmp_path / f"{name}.ipynb"
+
+
+def test_notebook_problems_accepts_the_fixture(tmp_path):
+    assert run.notebook_problems(fixture_copy(tmp_path)) == []
+
+
+def test_notebook_problems_flags_outputs(tmp_path):
+    path = fixture_copy(tmp_path)
+    nb = nbformat.read(path, as_version=4)
+    code = next(c for c in nb.cells if c.cell_type == "code")
+    code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="hi\n")]
+    code.execution_count = 3
+    nbformat.write(nb, path)
+    problems = run.notebook_problems(path)
+    assert any("carries outputs" in p for p in problems)
+    assert any("execution count" in p for p in problems)
+
+
+def test_notebook_problems_flags_drifted_pair(tmp_path):
+    path = fixture_copy(tmp_path)
+    script = path.with_suffix(".py")
+    script.write_text(script.read_text() + "\n# %%\nprint('only in the script')\n")
+    assert any("has drifted (script has 5 cells" in p for p in run.notebook_problems(path))
+    shutil.copy(FIXTURE.with_suffix(".py"), script)
+    script.write_text(script.read_text().replace("n = 5", "n = 6"))
+    assert any("has drifted (cell 2 differs)" in p for p in run.notebook_problems(path))
+    script.write_text(script.read_text().replace("n = 6", "n = 5").replace(
+        '# %% tags=["parameters"]', "# %%"))
+    assert any("has drifted (cell 2 differs)" in p for p in run.notebook_problems(path))
+    # Notebook-level metadata (kernelspec) is kept out of the scripts on purpose: not drift.
+    shutil.copy(FIXTURE.with_suffix(".py"), script)
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+    assert run.notebook_problems(path) == []
+    script.unlink()
+    assert any("is missing" in p for p in run.notebook_problems(path))
+
+
+def test_notebook_problems_flags_name_and_parameters(tmp_path):
+    path = make_notebook(tmp_path / "analysis.ipynb", "print(1)")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].metadata = {}
+    nbformat.write(nb, path)
+    problems = run.notebook_problems(path)
+    assert any("not NN_name" in p for p in problems)
+    assert any("no cell tagged 'parameters'" in p for p in problems)
+
+
+# --------------------------------------------------------------------------- execution
+def test_run_writes_reports_with_parameters_and_hidden_code(tmp_path):
+    out = tmp_path / "reports"
+    nb_path = fixture_copy(tmp_path)
+    [result] = run.run_notebooks([nb_path], {"n": 7, "lang": "ar"}, out=out, jobs=1,
+                                 progress=False)
+    assert result.ok and result.n_cells == 5
+    if sys.platform == "linux":  # read from /proc/<kernel pid>/status
+        assert 10 * 2**20 < result.peak_rss < 2**31
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01_fixture.html", "01_fixture.ipynb", "index.html"]
+    executed = nbformat.read(out / "01_fixture.ipynb", as_version=4)
+    stdout = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    assert "lang=ar n=7" in stdout
+    assert executed.cells[2].metadata.tags == ["injected-parameters"]
+    assert executed.metadata.tipanalysis.parameters == {"n": 7, "lang": "ar"}
+    assert any("image/png" in o.get("data", {}) for c in executed.cells
+               if c.cell_type == "code" for o in c.outputs)
+    page = (out / "01_fixture.html").read_text()
+    assert "lang=ar n=7" in page
+    assert "default_rng" not in page  # code cells hidden in report notebooks
+    index = (out / "index.html").read_text()
+    assert '<a href="01_fixture.html">Fixture report: seeded numbers and a figure</a>' in index
+    assert "lang = &#x27;ar&#x27;, n = 7, seed = 2025" in index
+
+
+def test_failure_names_notebook_cell_and_error_and_keeps_previous_reports(tmp_path, capsys):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "index.html").write_text("previous index")
+    (out / "01_old.html").write_text("previous report")
+    good = fixture_copy(tmp_path)
+    bad = make_notebook(tmp_path / "02_bad.ipynb", "y = 2", "total = y\n1 / 0", "print('after')")
+    code = cli.main(["run", str(good), str(bad), "--out", str(out), "--no-progress",
+                     "--jobs", "2"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: cell 4 ('total = y') raised ZeroDivisionError: division by zero" in err
+    assert "01_fixture" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["01_old.html", "index.html"]
+    assert (out / "index.html").read_text() == "previous index"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["01_fixture.ipynb", "01_fixture.py", "02_bad.ipynb", "reports"])  # no staging left
+
+
+def test_failure_cell_number_ignores_injected_cell(tmp_path):
+    bad = make_notebook(tmp_path / "03_bad.ipynb", "raise KeyError('tier')")
+    [result] = run.run_notebooks([bad], {"x": 5}, out=tmp_path / "out", progress=False)
+    assert (result.error.cell_number, result.error.ename) == (3, "KeyError")
+    assert result.error.cell_line == "raise KeyError('tier')"
+    assert not (tmp_path / "out").exists()
+
+
+def test_selection_keeps_other_reports_and_full_run_rebuilds(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / ".gitkeep").write_text("")
+    (out / "07_other.html").write_text("kept")
+    (out / "07_other.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()))
+    nb_dir = tmp_path / "notebooks"
+    nb_dir.mkdir()
+    first = make_notebook(nb_dir / "01_a.ipynb", "print('a')")
+    make_notebook(nb_dir / "02_b.ipynb", "print('b')")
+
+    run.run_notebooks([first], out=out, progress=False)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [".gitkeep", "01_a.html", "01_a.ipynb", "07_other.html", "07_other.ipynb",
+                     "index.html"]
+    assert "07_other.html" in (out / "index.html").read_text()
+
+    from tipanalysis import paths
+    monkeypatch.setattr(paths, "notebooks_dir", lambda: nb_dir)
+    results = run.run_notebooks(None, out=out, jobs=2, progress=False)
+    assert [r.path.name for r in results] == ["01_a.ipynb", "02_b.ipynb"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".gitkeep", "01_a.html", "01_a.ipynb", "02_b.html", "02_b.ipynb", "index.html"]
+
+
+def test_missing_notebook_and_duplicate_names(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such notebook"):
+        run.run_notebooks([tmp_path / "01_none.ipynb"], out=tmp_path / "o", progress=False)
+    a = make_notebook(tmp_path / "01_a.ipynb")
+    (tmp_path / "sub").mkdir()
+    b = make_notebook(tmp_path / "sub" / "01_a.ipynb")
+    with pytest.raises(ValueError, match="share a name"):
+        run.run_notebooks([a, b], out=tmp_path / "o", progress=False)
+
+
+def test_parameters_without_parameters_cell_fail_cleanly(tmp_path, capsys):
+    path = tmp_path / "01_plain.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), path)
+    code = cli.main(["run", str(path), "-p", "lang=ar", "--out", str(tmp_path / "o"),
+                     "--no-progress"])
+    assert code == 1
+    assert "no cell is tagged 'parameters'" in capsys.readouterr().err
+
+
+def test_empty_run_writes_an_index(tmp_path, monkeypatch, capsys):
+    from tipanalysis import paths
+    monkeypatch.setattr(paths, "notebooks_dir", lambda: tmp_path / "none")
+    assert cli.main(["run", "--out", str(tmp_path / "o"), "--no-progress"]) == 0
+    assert "No report notebooks yet" in (tmp_path / "o" / "index.html").read_text()
+    assert "no report notebooks" in capsys.readouterr().err
+
+
+def test_import_run_is_cheap(tmp_path):
+    import subprocess
+
+    code = ("import sys, tipanalysis, tipanalysis.run, tipanalysis.cli\n"
+            "heavy = {'pandas', 'numpy', 'matplotlib', 'nbclient', 'nbconvert', 'nbformat',"
+            " 'jupyter_client', 'tqdm', 'geopandas', 'statsmodels'}\n"
+            "print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_kernels_are_shut_down_after_success_and_failure(tmp_path):
+    import psutil
+
+    bad = make_notebook(tmp_path / "01_bad.ipynb", "raise ValueError('x')")
+    for path in (FIXTURE, bad):
+        run.execute_notebook(path)
+        assert psutil.Process().children(recursive=True) == []
