@@ -27,7 +27,10 @@ help:
 venv: $(STAMP)
 
 $(STAMP): requirements/build.txt requirements/lock.txt requirements/prune.py pyproject.toml
-	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PYTHON) -m venv"; $(PYTHON) -m venv $(VENV); }
+	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PYTHON) -m venv"; \
+		$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "error: '$(PYTHON) -m venv' failed (Debian/Ubuntu: apt-get install python3-venv)" >&2; \
+		exit 1; }; }
 	@echo "installing pinned dependencies (requirements/lock.txt) into $(VENV)"
 	@$(PIP) install -r requirements/build.txt
 	@$(PIP) install --no-deps -r requirements/lock.txt

@@ -24,6 +24,7 @@ lang = "en"
 country = "KWT"
 
 # %%
+# %matplotlib inline
 from IPython.display import Markdown
 
 from tipanalysis import countries, data, plots

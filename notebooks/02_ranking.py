@@ -11,6 +11,7 @@ country = "KWT"
 lang = "en"
 
 # %%
+# %matplotlib inline
 import pandas as pd
 from IPython.display import Markdown, display
 

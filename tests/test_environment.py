@@ -153,6 +153,29 @@ def test_venv_is_exactly_the_lock():
     assert wrong == {}, "venv differs from requirements/*.txt: run `make venv`"
 
 
+#: Debian 12's python3: the "fresh Debian machine" of the README must install the lock.
+DEBIAN_PYTHON = "3.11.2"
+
+
+def python_incompatible(requires_python: dict[str, str | None], version: str) -> list[str]:
+    """Packages whose ``Requires-Python`` excludes ``version``."""
+    from packaging.specifiers import SpecifierSet
+
+    return sorted(f"{name} requires Python {spec}" for name, spec in requires_python.items()
+                  if spec and not SpecifierSet(spec).contains(version))
+
+
+@pytest.mark.skipif(not (Path(sys.prefix) / ".tipanalysis-installed").exists(),
+                    reason="not the venv built by make (e.g. a conda environment)")
+def test_lock_installs_on_debian_python():
+    pins = lock_pins(LOCK)
+    requires = {canonical(d.metadata["Name"]): d.metadata["Requires-Python"]
+                for d in metadata.distributions() if canonical(d.metadata["Name"]) in pins}
+    assert python_incompatible(requires, DEBIAN_PYTHON) == []
+    assert python_incompatible({"soupsieve": ">=3.11.5", "pandas": ">=3.11"}, "3.11.2") == [
+        "soupsieve requires Python >=3.11.5"]
+
+
 # --------------------------------------------------------------------------- make and CI
 def make_dry_run(target: str) -> str:
     proc = subprocess.run(["make", "-n", "--no-print-directory", target], cwd=ROOT,
@@ -187,6 +210,7 @@ def fake_make(tmp_path: Path, output: str, status: int) -> dict[str, str]:
     ("=== 12 passed, 1 skipped in 3.2s ===", 0, True, "CI passed"),
     ("=== no tests ran in 0.01s ===\n!!! FAILED: pytest collected no tests (exit code 5) !!!",
      2, False, "collected no tests"),
+    ("============ no tests ran in 0.01s ============", 2, False, "collected no tests"),
     ("=== 1 failed, 11 passed ===", 2, False, "make test exited with status 2"),
     ("lint only, nothing else", 0, False, "no passed tests"),
 ])

@@ -245,6 +245,7 @@ def test_run_writes_reports_with_parameters_and_hidden_code(tmp_path):
     page = (out / "01_fixture.html").read_text()
     assert "lang=ar n=7" in page
     assert "default_rng" not in page  # code cells hidden in report notebooks
+    assert "<title>Fixture report: seeded numbers and a figure</title>" in page
     index = (out / "index.html").read_text()
     assert '<a href="01_fixture.html">Fixture report: seeded numbers and a figure</a>' in index
     assert "lang = &#x27;ar&#x27;, n = 7, seed = 2025" in index
@@ -348,3 +349,33 @@ def test_kernels_are_shut_down_after_success_and_failure(tmp_path):
     for path in (FIXTURE, bad):
         run.execute_notebook(path)
         assert psutil.Process().children(recursive=True) == []
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    assert doctest.testmod(run, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_jobs_run_notebooks_side_by_side(tmp_path):
+    # Each notebook marks its start and waits for the other's mark: only concurrent kernels can
+    # both finish. With --jobs 1 the first one waits alone and fails (the control below).
+    wait = ("import pathlib, time\n"
+            "pathlib.Path(mine).touch()\n"
+            "deadline = time.monotonic() + wait\n"
+            "while not pathlib.Path(other).exists():\n"
+            "    assert time.monotonic() < deadline, 'ran alone'\n"
+            "    time.sleep(0.05)")
+    a, b = tmp_path / "a.mark", tmp_path / "b.mark"
+    first = make_notebook(tmp_path / "01_a.ipynb", wait,
+                          parameters=f"mine = {str(a)!r}\nother = {str(b)!r}\nwait = 120")
+    second = make_notebook(tmp_path / "02_b.ipynb", wait,
+                           parameters=f"mine = {str(b)!r}\nother = {str(a)!r}\nwait = 120")
+    results = run.run_notebooks([first, second], out=tmp_path / "par", jobs=2, progress=False)
+    assert [r.ok for r in results] == [True, True]
+
+    a.unlink()
+    b.unlink()
+    results = run.run_notebooks([first, second], {"wait": 2}, out=tmp_path / "seq", jobs=1,
+                                progress=False)
+    assert results[0].error.evalue == "ran alone"

@@ -1,4 +1,4 @@
-"""Command-line interface: ``tipanalysis run``, ``tipanalysis data ...``.
+"""Command-line interface: ``tipanalysis run``, ``tipanalysis data ...``, ``tipanalysis brief``.
 
 Each sub-command is a thin wrapper: it parses arguments, calls one package function and turns
 its errors into a message on stderr and a non-zero exit code. Heavy modules are imported inside
@@ -78,6 +78,17 @@ def _cmd_strategy_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from tipanalysis import brief, paths
+
+    out = args.out if args.out is not None else paths.reports_dir()
+    written = brief.write_brief(args.country, args.lang, out, year=args.year, pdf=args.pdf,
+                                data_dir=args.data_dir)
+    for path in written:
+        print(f"brief written to {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``tipanalysis`` command."""
     parser = argparse.ArgumentParser(prog="tipanalysis", description=__doc__.splitlines()[0])
@@ -131,6 +142,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_imp.add_argument("--replace", action="store_true",
                        help="overwrite stored observations for the same indicator and period")
     p_imp.set_defaults(handler=_cmd_strategy_import)
+
+    p_brief = sub.add_parser("brief", help="write a policy brief (HTML, optionally PDF)")
+    p_brief.add_argument("--country", default="KWT", help="ISO3 code or name (default: KWT)")
+    p_brief.add_argument("--lang", choices=["en", "ar"], default="en")
+    p_brief.add_argument("--year", type=int, default=None,
+                         help="TIP report year (default: the latest with a placement)")
+    p_brief.add_argument("--pdf", action="store_true", help="also write the PDF (WeasyPrint)")
+    p_brief.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
+    p_brief.add_argument("--data-dir", type=Path, default=None,
+                         help="data folder (default: the repository's data/)")
+    p_brief.set_defaults(handler=_cmd_brief)
     return parser
 
 

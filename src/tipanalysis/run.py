@@ -26,6 +26,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +76,8 @@ class NotebookResult:
     """Outcome of executing one notebook.
 
     ``peak_rss`` is the kernel's peak resident memory in bytes (Linux ``VmHWM``), or ``None`` where
-    ``/proc`` is unavailable.
+    ``/proc`` is unavailable; ``seconds`` the wall time from kernel start to shutdown (read by
+    ``make bench``).
     """
 
     path: Path
@@ -83,6 +85,7 @@ class NotebookResult:
     error: NotebookRunError | None = None
     peak_rss: int | None = None
     n_cells: int = 0
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -361,6 +364,7 @@ def execute_notebook(
     True
     """
     import nbformat
+    import zmq
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -379,8 +383,6 @@ def execute_notebook(
 
     env = {**os.environ, **KERNEL_ENV}
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    import zmq
-
     # CurveZMQ keys when libzmq has them: the kernel's channels are then not plain TCP.
     km = KernelManager(kernel_name="python3", kernel_spec_manager=_kernel_spec_manager(),
                        transport_encryption="auto" if zmq.has("curve") else "disabled")
@@ -405,6 +407,7 @@ def execute_notebook(
         on_cell_executed=on_cell_executed, on_cell_error=on_cell_error,
         on_cell_start=on_cell_start,
     )
+    start = time.perf_counter()
     try:
         # cleanup_kc: nbclient keeps a kernel it did not create alive unless told otherwise.
         client.execute(env=env, cleanup_kc=True)
@@ -424,6 +427,7 @@ def execute_notebook(
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
+        result.seconds = time.perf_counter() - start
     nb.metadata["tipanalysis"] = {"parameters": params}
     return nb, result
 
@@ -454,7 +458,9 @@ def notebook_html(nb: Any, name: str, *, hide_code: bool = True) -> str:
 
     exporter = HTMLExporter(template_name="lab", exclude_input=hide_code,
                             exclude_input_prompt=hide_code, exclude_output_prompt=hide_code)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    # The page title is the report's heading, not its file name.
+    resources = {"metadata": {"name": notebook_title(nb, name)}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 

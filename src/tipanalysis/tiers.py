@@ -315,36 +315,58 @@ def indicators(panel: pd.DataFrame) -> pd.DataFrame:
 # Watch-list rule engine (TVPA section 110(b)(2)(D)-(F), 22 U.S.C. 7107(b)(2)(D)-(F))
 # ---------------------------------------------------------------------------------------------
 
-#: The automatic-downgrade rule by TIP report year (see ``docs/watchlist_rule.md`` for the
-#: statutory text and how each number was read). ``max_consecutive_without_waiver`` is the number
-#: of consecutive counted Watch List years after which the next report must place the country on
-#: Tier 3 unless waived; ``max_waiver_years`` how many further Watch List years waivers can buy;
-#: ``special_f`` whether subparagraph (F) (one year only after a downgrade that followed waivers)
-#: is in force. A rule with no automatic downgrade has NaN limits and counts no year.
+#: The automatic-downgrade rule by TIP report year, one row per period (statutory text, State
+#: Department memoranda and the reading of each number: ``docs/watchlist_rule.md``).
+#: ``max_consecutive_without_waiver`` is the number of consecutive counted Watch List years
+#: after which the next report must place the country on Tier 3 unless waived;
+#: ``max_waiver_years`` how many further Watch List years waivers can buy; ``special_f`` whether
+#: subparagraph (F) (at most one Watch List year after waiver years and a Tier 3 placement) is in
+#: force; ``basis`` what each number rests on; ``citation`` the sources (``; ``-separated URLs).
+#: A rule with no automatic downgrade has NaN limits and counts no year.
 WATCHLIST_RULES = pd.DataFrame(
     {
-        "rule": ["pre-2009", "tvpra-2008", "tvpra-2017+fd-2018"],
+        "rule": ["pre-2009", "tvpra-2008", "tvpra-2019"],
         "first_report_year": [2001, 2009, 2019],
         "last_report_year": [2008, 2018, 9999],
         "max_consecutive_without_waiver": [np.nan, 2.0, 2.0],
         "max_waiver_years": [np.nan, 2.0, 1.0],
         "special_f": [False, False, True],
         "description": [
-            "special watch list (TVPRA 2003) but no automatic downgrade",
-            "automatic downgrade after 2 consecutive Watch List years counted from the first "
-            "report after 23 Dec 2008; waiver for up to 2 years",
-            "as 2008, waiver limited to 1 year (Pub. L. 115-427, reading to be confirmed, see "
-            "docs/watchlist_rule.md) and subparagraph (F) added by Pub. L. 115-425 sec. 203",
+            "special watch list (TVPRA 2003, sec. 110(b)(2)(A)(iii)) but no automatic downgrade; "
+            "the 2008 count starts with the 2009 report",
+            "sec. 110(b)(2)(D) added by Pub. L. 110-457 sec. 107(a) (signed 23 Dec 2008): Tier 3 "
+            "after 2 consecutive Watch List years counted from the 2009 report, waivable for up "
+            "to 2 years (written plan, plan would be significant efforts, sufficient resources)",
+            "as 2008 but the waiver covers only the following year (1 year); subparagraph (F) "
+            "added by Pub. L. 115-425 sec. 203 (8 Jan 2019): after 2 years plus waiver years and "
+            "a Tier 3 placement, at most 1 consecutive Watch List year",
+        ],
+        "basis": [
+            "TVPRA 2003 text read; start year from State memoranda (2013, 2014, 2015, 2018)",
+            "2 + 2: State memoranda quoting sec. 110(b)(2)(D) (2013, 2014, 2015, 2018); "
+            "statutory text of (D) not read",
+            "1 waiver year: State memoranda of 2019-2024 ('the following year', 'one additional "
+            "year'); text of the amendment to (D)(ii) not read. (F): statutory text read",
         ],
         "citation": [
-            "https://www.govinfo.gov/content/pkg/STATUTE-117/html/STATUTE-117-Pg2875.htm",
-            "https://www.congress.gov/110/plaws/publ457/PLAW-110publ457.htm "
-            "(sec. 107; 22 U.S.C. 7107(b)(2)(D))",
-            "https://www.govinfo.gov/bulkdata/PLAW/115/public/PLAW-115publ425.xml (sec. 203); "
-            "https://www.congress.gov/115/bills/s1862/BILLS-115s1862enr.htm",
+            "https://www.govinfo.gov/content/pkg/STATUTE-117/html/STATUTE-117-Pg2875.htm; "
+            "http://www.state.gov/j/tip/rls/other/2013/211579.htm",
+            "https://www.congress.gov/110/plaws/publ457/PLAW-110publ457.htm; "
+            "http://www.state.gov/j/tip/rls/other/2013/211579.htm; "
+            "https://www.state.gov/j/tip/rls/other/2014/262475.htm; "
+            "https://www.state.gov/memorandum-of-justification-consistent-with-section-110b2d-of"
+            "-the-trafficking-victims-protection-act-of-2000-tvpa/",
+            "https://www.state.gov/memorandum-of-justification-consistent-with-section-110b2d-of"
+            "-the-trafficking-victims-protection-act-of-2000-as-amended-tvpa/; "
+            "https://gopher.mills.io/magical.fish/0/news/usstate/2023/08/2023-08%202023%20Memora"
+            "ndum%20of%20Justification%20Consistent%20with%20Section%20110%28b%29%282%29%28D%29%2"
+            "0of%20the%20Trafficking%20Victims%20Protection%20Act%20of%202000; "
+            "https://self-law.org/code/statute-compilations/comps-15350/sec-203 (Pub. L. 115-425 "
+            "sec. 203, 132 Stat. 5472); "
+            "https://www.congress.gov/115/bills/s1862/BILLS-115s1862enr.htm (Pub. L. 115-427)",
         ],
     }
-).astype({"rule": "str", "description": "str", "citation": "str"})
+).astype({"rule": "str", "description": "str", "basis": "str", "citation": "str"})
 
 
 def _rule_index(years: np.ndarray, rules: pd.DataFrame) -> np.ndarray:

@@ -1,0 +1,54 @@
+# %% [markdown]
+# # Policy brief: English and Arabic, HTML and PDF
+#
+# Writes `brief_<country>_en` and `brief_<country>_ar` (HTML, and PDF when `pdf` is true) with
+# `tipanalysis.brief`: the same code as `tipanalysis brief --country KWT --lang ar --pdf`. Every
+# sentence is generated from the data through the bilingual sentence patterns of
+# `tipanalysis.i18n`; nothing is machine-translated. The briefs go to `out`, or, when `out` is
+# `None`, to the folder named by `TIPANALYSIS_REPORTS_DIR` (set by the report runner) or else
+# the repository's `reports/`.
+
+# %% tags=["parameters"]
+country = "KWT"
+lang = "en"
+year = None
+pdf = True
+out = None
+
+# %%
+import os
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from tipanalysis import brief, paths
+from tipanalysis.i18n import LANGS
+
+out_dir = Path(out or os.environ.get("TIPANALYSIS_REPORTS_DIR") or paths.reports_dir())
+written = brief.write_briefs(country, out_dir, langs=LANGS, year=year, pdf=pdf)
+# File names only: the folder differs between a runner's staging area and reports/.
+pd.DataFrame({"file": [p.name for p in written],
+              "kilobytes": [round(p.stat().st_size / 1024) for p in written]})
+
+# %% [markdown]
+# ## What the brief says (in the notebook's language)
+
+# %%
+context = brief.build_context(country, lang, year=year)
+Markdown("\n\n".join([f"**{context['title']}** — {context['report']}", *context["headline"]]))
+
+# %%
+pd.DataFrame({"section": [s["title"] for s in context["sections"]],
+              "available": [s["available"] for s in context["sections"]]})
+
+# %%
+Markdown("Sections not available in this build: "
+         + ("; ".join(context["problems"]) if context["problems"] else "none."))
+
+# %% [markdown]
+# ## Links
+# The briefs sit next to this report when the runner writes them into the reports folder.
+
+# %%
+HTML("<ul>" + "".join(f'<li><a href="{p.name}">{p.name}</a></li>' for p in written) + "</ul>")

@@ -1,0 +1,265 @@
+"""Policy briefs: content from the data, escaping, bilingual parity, A4 PDF, determinism.
+
+The Kuwait briefs are built once per module (about 4 s per language, PDF included) from the
+shipped data; the other tests build what they need.
+"""
+
+from __future__ import annotations
+
+import collections
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+
+import pandas as pd
+import pypdf
+import pytest
+
+from tipanalysis import brief, cli, countries, data, tiers
+
+A4 = (595.28, 841.89)  # points
+EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+@pytest.fixture(scope="module")
+def kwt() -> dict[str, dict]:
+    out = {}
+    for lang in ("en", "ar"):
+        context = brief.build_context("KWT", lang)
+        html = brief.render_html(context)
+        out[lang] = {"context": context, "html": html, "pdf": brief.render_pdf(html)}
+    return out
+
+
+def pdf_text(pdf: bytes, mode: str = "plain") -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = "\n".join(p.extract_text(extraction_mode=mode) for p in reader.pages)
+    return unicodedata.normalize("NFKC", text)  # Arabic presentation forms -> letters
+
+
+def numbers(text: str) -> collections.Counter:
+    # "Tier 1" is written as a word in Arabic ("الفئة الأولى"): its digit is not a figure.
+    return collections.Counter(re.findall(r"\d+", re.sub(r"Tier [123]", "Tier", text)))
+
+
+# ------------------------------------------------------------------------------ content
+def test_headline_states_the_latest_tier_its_change_and_the_announcement(kwt):
+    en, ar = kwt["en"]["context"], kwt["ar"]["context"]
+    assert en["headline"] == [
+        "In the TIP Report 2025, Kuwait was placed on Tier 2, up from Tier 2 Watch List in 2024.",
+        "The placement was announced publicly on 30 September 2025.",
+    ]
+    assert ar["headline"][0] == ("تصنيف الكويت في تقرير الاتجار بالأشخاص 2025: الفئة الثانية، "
+                                 "صعوداً من قائمة المراقبة للفئة الثانية في تقرير 2024.")
+    assert ar["headline"][1] == "أُعلن هذا التصنيف رسمياً في 30 سبتمبر 2025."
+    assert en["facts"]["change"] == "upgrade" and en["facts"]["year"] == 2025
+
+
+def test_every_section_is_present_and_computed_for_kuwait(kwt):
+    context = kwt["en"]["context"]
+    assert [s["id"] for s in context["sections"]] == [
+        "timeline", "compare", "map", "outlook", "strategy", "impact"]
+    assert context["problems"] == []
+    assert all(s["available"] for s in context["sections"])
+    facts = context["facts"]
+    # Kuwait 2003-2025: 23 report years, Tier 2 six times, Watch List 7, Tier 3 10 (codebook).
+    assert facts["timeline"] == {"n": 23, "first": 2003, "last": 2025, "1": 0, "2": 6,
+                                 "2WL": 7, "3": 10, "special": 0}
+    assert facts["gcc"]["n"] == 6
+    assert facts["outlook"]["last"] == 2028
+    assert facts["strategy"]["n_target"] == 0  # no official targets are published
+    assert [row[0] for row in facts["impact"]] == ["KWT-0009", "KWT-0014", "KWT-0021"]
+    assert facts["impact_pending"][:2] == ["KWT-0039", 2026]
+
+
+def test_gcc_rank_matches_the_tier_panel(kwt):
+    panel = data.load_tiers()
+    year = panel[(panel["report_year"] == 2025) & panel["iso3"].isin(countries.members("GCC"))]
+    scores = tiers.tier_score(year["tier"]).to_numpy()
+    kwt_score = tiers.tier_score(year.loc[year["iso3"] == "KWT", "tier"]).iloc[0]
+    assert kwt["en"]["context"]["facts"]["gcc"]["rank"] == 1 + int((scores < kwt_score).sum())
+
+
+def test_caveats_box_says_effort_period_and_partial_coverage(kwt):
+    caveats = kwt["en"]["context"]["caveats"]
+    assert any("not the size of the trafficking problem" in c for c in caveats)
+    assert any("April of the previous year" in c for c in caveats)
+    assert "Coverage of the 2025 report in the data: complete (188 of 188 countries assessed)." \
+        in caveats
+    assert any(c.startswith("Report years whose coverage is not verified complete: 2001–2016")
+               for c in caveats)
+
+
+def test_sources_carry_access_dates(kwt):
+    sources = kwt["ar"]["context"]["sources"]
+    assert sources and all(s["accessed"] == "تاريخ الاطلاع: 28 نوفمبر 2026" for s in sources)
+    assert kwt["en"]["context"]["placement_source"]["url"].startswith("https://")
+
+
+# ------------------------------------------------------------------------------ HTML
+def test_html_sets_language_direction_and_is_self_contained(kwt):
+    ar, en = kwt["ar"]["html"], kwt["en"]["html"]
+    assert '<html lang="ar" dir="rtl">' in ar and '<html lang="en" dir="ltr">' in en
+    for page in (ar, en):
+        assert "<script" not in page and "<link" not in page
+        assert re.findall(r'<img src="([a-z]+:[^;,"]+)', page) == [
+            "data:image/svg+xml", "data:image/png", "data:image/svg+xml"]
+        assert "size: A4" in page and "Noto Naskh Arabic" in page
+
+
+def test_event_descriptions_stay_in_the_source_language_and_are_marked(kwt):
+    # No machine translation: the Arabic brief shows the English description, tagged as English.
+    assert '<td lang="en" dir="ltr">Kuwait ratified the 2000 UN Trafficking' in kwt["ar"]["html"]
+
+
+def test_arabic_uses_western_digits_only(kwt):
+    assert EASTERN_DIGITS.search(kwt["ar"]["html"]) is None
+    assert "2025" in kwt["ar"]["context"]["report"]
+
+
+def test_markup_in_country_and_event_names_comes_out_as_text(monkeypatch):
+    evil = "<script>alert(1)</script>"
+    real_name, real_timeline = countries.name, data.load_timeline
+
+    def name(iso3: str, lang: str = "en") -> str:
+        return evil if iso3 == "KWT" else real_name(iso3, lang)
+
+    def timeline(data_dir=None):
+        table = real_timeline(data_dir)
+        table.loc[table["event_id"] == "KWT-0009", "event"] = '<img src=x onerror="alert(2)">'
+        return table
+
+    monkeypatch.setattr(countries, "name", name)
+    monkeypatch.setattr(data, "load_timeline", timeline)
+    monkeypatch.setattr(brief, "_map", lambda *args: None)  # not under test; saves a second
+    page = brief.render_html(brief.build_context("KWT", "en"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
+    assert "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in page
+    assert "<img src=x" not in page
+
+
+# ------------------------------------------------------------------------------ PDF
+def test_pdf_is_a4_with_two_to_four_pages(kwt):
+    for lang in ("en", "ar"):
+        reader = pypdf.PdfReader(io.BytesIO(kwt[lang]["pdf"]))
+        assert 2 <= len(reader.pages) <= 4
+        for page in reader.pages:
+            box = page.mediabox
+            assert float(box.width) == pytest.approx(A4[0], abs=1)
+            assert float(box.height) == pytest.approx(A4[1], abs=1)
+
+
+def test_pdf_text_layer_holds_the_arabic_headline(kwt):
+    text = pdf_text(kwt["ar"]["pdf"])
+    words = re.findall(r"[\u0600-\u06ff]+", kwt["ar"]["context"]["headline"][0])
+    assert len(words) >= 8
+    missing = [w for w in words if w not in text]
+    assert missing == []
+    assert "2025" in text
+
+
+def test_both_languages_carry_the_same_figures(kwt):
+    assert kwt["en"]["context"]["facts"] == kwt["ar"]["context"]["facts"]
+    en = numbers(pdf_text(kwt["en"]["pdf"], "layout"))
+    ar = numbers(pdf_text(kwt["ar"]["pdf"], "layout"))
+    assert sum(en.values()) > 200
+    assert en == ar
+
+
+def test_figure_comparison_can_fail():
+    assert numbers("Tier 2 Watch List: 57%") != numbers("الفئة الثانية: 58%")
+
+
+def test_same_inputs_give_identical_html_and_pdf(kwt, monkeypatch):
+    again = brief.render_html(brief.build_context("KWT", "ar"))
+    assert again == kwt["ar"]["html"]
+    # A day later, and with a caller's own SOURCE_DATE_EPOCH: still the same bytes (font
+    # subsets are stamped with the clock unless the brief fixes the epoch).
+    clock = time.time() + 86_400
+    monkeypatch.setattr(time, "time", lambda: clock)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert brief.render_pdf(again) == kwt["ar"]["pdf"]
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"  # restored afterwards
+    reader = pypdf.PdfReader(io.BytesIO(kwt["ar"]["pdf"]))
+    assert reader.metadata["/CreationDate"] == "D:20261128000000Z"  # the data's access date
+
+
+# ------------------------------------------------------------------------------ other inputs
+def test_another_country_builds_from_the_command_line(tmp_path, capsys):
+    assert cli.main(["brief", "--country", "QAT", "--lang", "ar", "--pdf",
+                     "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief_QAT_ar.html", "brief_QAT_ar.pdf"]
+    page = (tmp_path / "brief_QAT_ar.html").read_text(encoding="utf-8")
+    assert "قطر" in page and "يغطي رصد الاستراتيجية في البيانات" in page
+    reader = pypdf.PdfReader(tmp_path / "brief_QAT_ar.pdf")
+    assert 2 <= len(reader.pages) <= 4
+    assert "brief_QAT_ar.pdf" in capsys.readouterr().out
+
+
+def test_earlier_year_reads_as_it_would_have(monkeypatch):
+    monkeypatch.setattr(brief, "_map", lambda *args: None)
+    context = brief.build_context("KWT", "en", year=2019)
+    assert context["headline"][0] == ("In the TIP Report 2019, Kuwait was placed on Tier 2, up "
+                                      "from Tier 2 Watch List in 2018.")
+    assert context["facts"]["timeline"]["last"] == 2019
+    assert context["facts"]["outlook"]["last"] == 2028
+
+
+def test_year_without_placement_is_refused():
+    with pytest.raises(ValueError, match="no tier placement for KWT in the TIP Report 2001"):
+        brief.build_context("KWT", "en", year=2001)
+
+
+def test_missing_forecast_degrades_honestly(monkeypatch):
+    monkeypatch.delattr(tiers, "forecast_summary")
+    monkeypatch.setattr(brief, "_map", lambda *args: None)
+    context = brief.build_context("KWT", "ar")
+    outlook = next(s for s in context["sections"] if s["id"] == "outlook")
+    assert not outlook["available"]
+    assert outlook["sentences"] == ["غير متاح في هذا الإصدار: توقعات الفئة."]
+    assert outlook["figure"] is None
+    assert context["problems"][0].startswith("outlook: AttributeError")
+    assert "outlook" not in context["facts"]
+
+
+# ------------------------------------------------------------------------------ helpers
+def test_year_ranges_and_default_year():
+    assert brief.year_ranges([2016, 2001, 2002, 2003, 2018, 2019]) == [
+        "2001–2003", "2016", "2018–2019"]
+    panel = pd.DataFrame({"iso3": ["KWT", "KWT", "QAT"], "report_year": [2024, 2025, 2023]})
+    assert brief.default_year(panel, "QAT") == 2023
+    with pytest.raises(ValueError, match="no tier placement"):
+        brief.default_year(panel, "OMN")
+
+
+def test_write_brief_leaves_no_temporary_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(brief, "_map", lambda *args: None)
+    written = brief.write_brief("KWT", "en", tmp_path)
+    assert [p.name for p in written] == ["brief_KWT_en.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["brief_KWT_en.html"]
+
+
+def test_importing_brief_loads_neither_matplotlib_nor_weasyprint():
+    code = ("import sys, tipanalysis.brief; "
+            "print(sorted(m for m in ('matplotlib', 'weasyprint') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_special_case_country_says_so_instead_of_ranking(monkeypatch):
+    monkeypatch.setattr(brief, "_map", lambda *args: None)
+    context = brief.build_context("LBY", "en", year=2025)  # a Special Case in 2025
+    assert context["problems"] == []
+    assert context["headline"] == ["In the TIP Report 2025, Libya is a Special Case (no tier)."]
+    by_id = {s["id"]: s for s in context["sections"]}
+    assert by_id["compare"]["sentences"] == [
+        "Libya has no tier in the TIP Report 2025 (Special Case), so it has no rank among its "
+        "peers."]
+    assert by_id["outlook"]["sentences"] == [
+        "No outlook: Libya has no tier in the TIP Report 2025 (Special Case)."]
