@@ -16,7 +16,6 @@ pdf = True
 out = None
 
 # %%
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +24,7 @@ from IPython.display import HTML, Markdown
 from tipanalysis import brief, paths
 from tipanalysis.i18n import LANGS
 
-out_dir = Path(out or os.environ.get("TIPANALYSIS_REPORTS_DIR") or paths.reports_dir())
+out_dir = Path(out) if out else paths.reports_dir()  # the runner's staging folder under make
 written = brief.write_briefs(country, out_dir, langs=LANGS, year=year, pdf=pdf)
 # File names only: the folder differs between a runner's staging area and reports/.
 pd.DataFrame({"file": [p.name for p in written],

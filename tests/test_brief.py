@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import io
+import json
 import os
 import re
 import subprocess
@@ -19,7 +20,7 @@ import pandas as pd
 import pypdf
 import pytest
 
-from tipanalysis import brief, cli, countries, data, tiers
+from tipanalysis import brief, cli, countries, data, i18n, paths, tiers
 
 A4 = (595.28, 841.89)  # points
 EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
@@ -94,9 +95,23 @@ def test_caveats_box_says_effort_period_and_partial_coverage(kwt):
                for c in caveats)
 
 
+def access_dates() -> set[str]:
+    descriptor = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    return {s["accessed"] for r in descriptor["resources"] for s in r.get("sources", [])}
+
+
+def latest_access_date() -> str:
+    return max(access_dates())
+
+
 def test_sources_carry_access_dates(kwt):
     sources = kwt["ar"]["context"]["sources"]
-    assert sources and all(s["accessed"] == "تاريخ الاطلاع: 28 نوفمبر 2026" for s in sources)
+    assert len(sources) >= 10
+    assert all(re.fullmatch(r"تاريخ الاطلاع: \d{1,2} [\u0621-\u064a]+ \d{4}", s["accessed"])
+               for s in sources)
+    # Every date shown is a source's access date from datapackage.json, written in words.
+    known = {"تاريخ الاطلاع: " + i18n.format_date(day, "ar") for day in access_dates()}
+    assert {s["accessed"] for s in sources} <= known
     assert kwt["en"]["context"]["placement_source"]["url"].startswith("https://")
 
 
@@ -186,7 +201,9 @@ def test_same_inputs_give_identical_html_and_pdf(kwt, monkeypatch):
     assert brief.render_pdf(again) == kwt["ar"]["pdf"]
     assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"  # restored afterwards
     reader = pypdf.PdfReader(io.BytesIO(kwt["ar"]["pdf"]))
-    assert reader.metadata["/CreationDate"] == "D:20261128000000Z"  # the data's access date
+    stamp = latest_access_date().replace("-", "")  # the data's access date, not the clock
+    assert reader.metadata["/CreationDate"] == f"D:{stamp}000000Z"
+    assert reader.metadata["/ModDate"] == f"D:{stamp}000000Z"
 
 
 # ------------------------------------------------------------------------------ other inputs

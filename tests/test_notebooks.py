@@ -7,6 +7,7 @@ checked and executed without touching this file.
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,8 @@ def test_notebook_reruns_with_plain_nbconvert(path, tmp_path):
     jupyter = Path(sys.executable).parent / "jupyter"
     proc = subprocess.run(
         [str(jupyter), "nbconvert", "--to", "html", "--execute", "--output-dir", str(tmp_path),
-         str(path)], capture_output=True, text=True, cwd=tmp_path)
+         str(path)], capture_output=True, text=True, cwd=tmp_path,
+        # files a notebook writes itself (the briefs) go to tmp_path, not the repo's reports/
+        env={**os.environ, paths.REPORTS_ENV: str(tmp_path)})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (tmp_path / f"{path.stem}.html").stat().st_size > 0

@@ -379,3 +379,41 @@ def test_jobs_run_notebooks_side_by_side(tmp_path):
     results = run.run_notebooks([first, second], {"wait": 2}, out=tmp_path / "seq", jobs=1,
                                 progress=False)
     assert results[0].error.evalue == "ran alone"
+
+
+def test_files_a_notebook_writes_are_published_with_the_reports(tmp_path):
+    # A notebook (like 05_policy_brief) writes its own files into paths.reports_dir(), which
+    # the runner points at its staging folder: they appear in out/ and in the index.
+    out = tmp_path / "reports"
+    writer = make_notebook(
+        tmp_path / "01_writer.ipynb",
+        "from tipanalysis import paths\n"
+        "(paths.reports_dir() / 'brief_XYZ_en.html').write_text("
+        "'<html><head><title>Brief &amp; more</title></head></html>')\n"
+        "(paths.reports_dir() / 'brief_XYZ_en.pdf').write_bytes(b'%PDF-1.7')")
+    other = make_notebook(tmp_path / "02_other.ipynb", "print('b')")
+    assert all(r.ok for r in run.run_notebooks([writer, other], out=out, progress=False))
+    assert (out / "brief_XYZ_en.pdf").read_bytes() == b"%PDF-1.7"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="brief_XYZ_en.html">Brief &amp; more</a>' in index
+    assert '<a href="brief_XYZ_en.pdf">brief_XYZ_en.pdf</a>' in index
+    # nothing leaks into the repository's reports/ folder
+    assert not (run.paths.REPO_DIR / "reports" / "brief_XYZ_en.pdf").exists()
+
+    # a selective rerun of the other notebook keeps the files written earlier
+    assert all(r.ok for r in run.run_notebooks([other], out=out, progress=False))
+    assert (out / "brief_XYZ_en.pdf").exists()
+    assert "brief_XYZ_en.pdf" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_failed_run_publishes_no_file_a_notebook_wrote(tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "index.html").write_text("previous")
+    failing = make_notebook(
+        tmp_path / "01_writer.ipynb",
+        "from tipanalysis import paths\n(paths.reports_dir() / 'brief.html').write_text('x')",
+        "1 / 0")
+    assert not run.run_notebooks([failing], out=out, progress=False)[0].ok
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert (out / "index.html").read_text() == "previous"

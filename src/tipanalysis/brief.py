@@ -27,6 +27,7 @@ import hashlib
 import io
 import json
 import logging
+import math
 import os
 import tempfile
 import warnings
@@ -199,7 +200,7 @@ def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, 
         events = events.assign(x=plots.event_positions(events["date_start"]))
         events = events[events["x"] <= year + 1].reset_index(drop=True)
         events = events.assign(label=[str(i + 1) for i in range(len(events))])
-    fig = plots.plot_tier_timeline(rows, events, country=cname, lang=lang)
+    fig = plots.plot_tier_timeline(rows, _event_lines(events), country=cname, lang=lang)
     fig.set_size_inches(8.5, 3.6)
     section["figure"] = _figure_uri(fig, "svg")
     section["figure_alt"] = t("title.timeline", lang, country=cname)
@@ -217,6 +218,28 @@ def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, 
     section["table"] = {"header": [t(k, lang) for k in ("col.number", "col.date",
                                                         "col.category", "col.event")],
                         "rows": table_rows, "source_language_col": 3, "class": "events"}
+
+
+def _event_lines(events: pd.DataFrame | None) -> pd.DataFrame | None:
+    """One line per reporting period, labelled with its events' numbers ("12–17").
+
+    Several events often fall in one period (2024–2025 has eleven); one line each would print
+    their numbers on top of one another.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"x": [2012.9, 2024.1, 2024.5], "label": ["1", "2", "3"]})
+    >>> _event_lines(ev).values.tolist()
+    [[2012.9, '1'], [2024.1, '2–3']]
+    """
+    if events is None or events.empty:
+        return None
+    period = events["x"].apply(math.ceil)  # the report year whose period holds the event
+    grouped = events.groupby(period, sort=True).agg(x=("x", "min"), first=("label", "first"),
+                                                    last=("label", "last"))
+    labels = [a if a == b else f"{a}–{b}" for a, b in zip(grouped["first"], grouped["last"],
+                                                          strict=True)]
+    return pd.DataFrame({"x": grouped["x"].to_numpy(), "label": labels})
 
 
 def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: str, year: int,

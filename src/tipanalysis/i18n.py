@@ -144,10 +144,10 @@ _TABLE.update({
               "الفئة الثالثة: {n3}؛ حالة خاصة: {ns}.",
     },
     "timeline.events": {
-        "en": "Numbered lines on the chart: laws, institutions and strategies from the "
-              "timeline, placed in the reporting period in which they fall.",
-        "ar": "الخطوط المرقّمة في الرسم: القوانين والمؤسسات والاستراتيجيات من الجدول الزمني، "
-              "موضوعة في فترة التقرير التي وقعت فيها.",
+        "en": "Green lines on the chart: laws, institutions and strategies from the timeline, "
+              "one line per reporting period, numbered as in this table.",
+        "ar": "الخطوط الخضراء في الرسم: القوانين والمؤسسات والاستراتيجيات من الجدول الزمني، "
+              "بخط واحد لكل فترة تقرير، مرقّمة كما في هذا الجدول.",
     },
     "timeline.source_language": {
         "en": "Event descriptions as published by the sources.",

@@ -24,6 +24,15 @@ def notebooks_dir() -> Path:
     return REPO_DIR / "notebooks"
 
 
+#: Set by the report runner for each kernel: where a notebook writes files of its own.
+REPORTS_ENV = "TIPANALYSIS_REPORTS_DIR"
+
+
 def reports_dir() -> Path:
-    """Return the folder that generated reports are written to."""
-    return REPO_DIR / "reports"
+    """Return the reports folder (``$TIPANALYSIS_REPORTS_DIR``, else ``<repo>/reports``).
+
+    The runner points the variable at its staging folder, so that files a notebook writes
+    (e.g. the briefs) are published together with the reports, or not at all.
+    """
+    env = os.environ.get(REPORTS_ENV)
+    return Path(env).resolve() if env else REPO_DIR / "reports"

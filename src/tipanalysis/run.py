@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tipanalysis import paths
+
 #: Report notebooks are ``notebooks/NN_name.ipynb``.
 REPORT_NAME = re.compile(r"^\d{2}_[A-Za-z0-9][A-Za-z0-9_\-]*\.ipynb$")
 PARAMETERS_TAG = "parameters"
@@ -349,12 +351,15 @@ def _cell_line(cell: Mapping[str, Any]) -> str:
 
 def execute_notebook(
     path: Path, params: Mapping[str, Any] | None = None, *, progress: Any = None,
-    timeout: int = CELL_TIMEOUT,
+    timeout: int = CELL_TIMEOUT, reports_dir: Path | None = None,
 ) -> tuple[Any, NotebookResult]:
     """Execute one notebook in a fresh kernel; return the executed notebook and its result.
 
     The kernel runs in the notebook's folder (as with ``jupyter nbconvert --execute``). Errors
     do not raise: they are returned in ``result.error`` (a :class:`NotebookRunError`).
+    ``reports_dir`` is passed to the kernel as ``TIPANALYSIS_REPORTS_DIR``: a notebook that
+    writes files of its own (the briefs) writes them there, i.e. into the runner's staging
+    folder, so they are swapped in with the reports or not at all.
 
     Examples
     --------
@@ -383,6 +388,8 @@ def execute_notebook(
 
     env = {**os.environ, **KERNEL_ENV}
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    if reports_dir is not None:
+        env[paths.REPORTS_ENV] = str(reports_dir)
     # CurveZMQ keys when libzmq has them: the kernel's channels are then not plain TCP.
     km = KernelManager(kernel_name="python3", kernel_spec_manager=_kernel_spec_manager(),
                        transport_encryption="auto" if zmq.has("curve") else "disabled")
@@ -464,8 +471,32 @@ def notebook_html(nb: Any, name: str, *, hide_code: bool = True) -> str:
     return body
 
 
-def index_html(reports: Sequence[Mapping[str, Any]]) -> str:
+def other_files(folder: Path, reports: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Files in ``folder`` that notebooks wrote besides their reports (e.g. the briefs).
+
+    Returns one entry per file, sorted by name, with ``name`` and ``title`` (an HTML file's
+    ``<title>``, else the file name).
+    """
+    own = {f"{r['name']}{ext}" for r in reports for ext in (".html", ".ipynb")}
+    entries = []
+    for item in sorted(folder.iterdir()):
+        if not item.is_file() or item.name.startswith(".") or item.name in own | {"index.html"}:
+            continue
+        title = item.name
+        if item.suffix == ".html":
+            match = re.search(r"<title>(.*?)</title>", item.read_text(encoding="utf-8",
+                                                                   errors="replace"), re.S)
+            if match:
+                title = html.unescape(match.group(1).strip())
+        entries.append({"name": item.name, "title": title})
+    return entries
+
+
+def index_html(reports: Sequence[Mapping[str, Any]],
+               files: Sequence[Mapping[str, str]] = ()) -> str:
     """``index.html`` listing each report (title, parameters, links); carries no timestamps.
+
+    ``files`` (from :func:`other_files`) are listed after the reports, e.g. the briefs.
 
     Examples
     --------
@@ -482,6 +513,12 @@ def index_html(reports: Sequence[Mapping[str, Any]]) -> str:
             f"<td><code>{html.escape(params)}</code></td>"
             f'<td><a href="{name}.ipynb">{name}.ipynb</a></td></tr>')
     body = "\n".join(rows) or '    <tr><td colspan="3">No report notebooks yet.</td></tr>'
+    extra = "\n".join(
+        f'    <tr><td dir="auto"><a href="{html.escape(f["name"])}">{html.escape(f["title"])}'
+        f'</a></td><td colspan="2"><code>{html.escape(f["name"])}</code></td></tr>'
+        for f in files)
+    if extra:
+        body += "\n    <tr><th colspan=\"3\">Files written by the reports</th></tr>\n" + extra
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -551,8 +588,6 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
     """
     from tqdm.auto import tqdm
 
-    from tipanalysis import paths
-
     full_run = notebooks is None
     notebooks = discover_notebooks() if notebooks is None else [Path(p) for p in notebooks]
     for nb_path in notebooks:
@@ -574,9 +609,11 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
     try:
         if out.is_dir():
             for item in out.iterdir():
+                # A selective run keeps every other report and file (e.g. briefs); the files
+                # of the notebooks being rerun are written again.
                 keep = item.name == ".gitkeep" or (
-                    not full_run and item.suffix in (".html", ".ipynb")
-                    and item.stem not in names and item.name != "index.html")
+                    not full_run and item.name != "index.html"
+                    and not (item.suffix in (".html", ".ipynb") and item.stem in names))
                 if keep and item.is_file():
                     shutil.copy2(item, staging / item.name)
 
@@ -596,7 +633,8 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
                 n_cells = sum(c.cell_type == "code" for c in cells)  # only these execute
                 with tqdm(total=n_cells + (1 if params else 0), desc=nb_path.stem, unit="cell",
                           leave=False, position=slot, disable=not show) as bar:
-                    nb, result = execute_notebook(nb_path, params, progress=bar)
+                    nb, result = execute_notebook(nb_path, params, progress=bar,
+                                                  reports_dir=staging)
                 if result.ok:
                     hide = bool(REPORT_NAME.match(nb_path.name))
                     html_text = notebook_html(nb, nb_path.stem, hide_code=hide)
@@ -614,7 +652,8 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
         if not all(r.ok for r in results):
             return results
         entries = [_report_entry(p) for p in sorted(staging.glob("*.ipynb"))]
-        _atomic_write_text(staging / "index.html", index_html(entries))
+        _atomic_write_text(staging / "index.html",
+                           index_html(entries, other_files(staging, entries)))
         _swap_in(staging, out)
         return results
     finally:
