@@ -109,3 +109,26 @@ def test_notebook_reruns_with_plain_nbconvert(path, tmp_path):
         env={**os.environ, paths.REPORTS_ENV: str(tmp_path)})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (tmp_path / f"{path.stem}.html").stat().st_size > 0
+
+
+# Notebooks take their subject from parameters: each must rerun unchanged for other countries
+# (one with no State Department bureau: the USA) and in Arabic.
+OTHER_RUNS = [
+    ("02_ranking", {"country": "QAT", "lang": "ar"}),
+    ("02_ranking", {"country": "USA", "lang": "en"}),
+    ("02_ranking", {"country": "NGA", "lang": "en"}),
+    ("04_impact", {"country": "QAT", "lang": "ar"}),
+    ("01_data_overview", {"country": "SAU", "lang": "ar"}),
+    ("03_strategy_review", {"as_of": "2026-06-30", "lang": "ar"}),
+]
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize(("stem", "params"), OTHER_RUNS,
+                         ids=[f"{s}-{'-'.join(map(str, p.values()))}" for s, p in OTHER_RUNS])
+def test_report_notebook_reruns_for_other_parameters(stem, params, tmp_path):
+    notebook = paths.notebooks_dir() / f"{stem}.ipynb"
+    [result] = run.run_notebooks([notebook], params, out=tmp_path / "out", progress=False)
+    assert result.ok, str(result.error)
+    page = (tmp_path / "out" / f"{stem}.html").read_text(encoding="utf-8")
+    assert "Traceback" not in page
