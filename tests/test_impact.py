@@ -571,3 +571,20 @@ def test_docstring_examples_run():
 def test_synth_rejects_unknown_v(prop99):
     with pytest.raises(im.ImpactInputError, match="'equal', 'optimize' or weights"):
         im.synth_weights(prop99, "state", "Year", "cigsale", "California", 1989, v="best")
+
+
+def test_placebo_fitted_exactly_before_and_after_does_not_outrank_the_treated_unit():
+    # Synthetic panel (made up for this test): donors b and c are exact copies of each other,
+    # so each fits the other perfectly before and after; the treated unit a jumps by 2.
+    years = list(range(6))
+    panel = pd.DataFrame({
+        "u": [u for u in "abcd" for _ in years],
+        "t": years * 4,
+        "y": [1, 2, 3, 4, 7, 8] + [1, 2, 3, 4, 5, 6] * 2 + [2, 3, 5, 6, 6, 9],
+    })
+    placebo = im.synth_placebo(panel, "u", "t", "y", "a", 4)
+    exact = placebo[placebo["unit"].isin(["b", "c"])]
+    assert (exact["pre_rmspe"] < 1e-6).all()
+    assert (exact["ratio"] == 0.0).all()
+    treated = placebo[placebo["role"] == "treated"].iloc[0]
+    assert treated["rank"] == 1

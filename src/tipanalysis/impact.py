@@ -794,7 +794,10 @@ def _placebo_permutation(
 
 def _rank_p(values: np.ndarray) -> tuple[int, float]:
     """Rank of the first value (1 = most extreme) and the permutation p-value rank / n."""
-    rank = int((values >= values[0] - 1e-12 * max(1.0, abs(values[0]))).sum())
+    first = values[0]
+    # Ties within rounding count against the treated unit; an infinite value ties only with inf.
+    threshold = first - 1e-12 * max(1.0, abs(first)) if np.isfinite(first) else first
+    rank = int((values >= threshold).sum())
     return rank, rank / len(values)
 
 
@@ -1164,6 +1167,25 @@ def _rmspe(gaps: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.sqrt(np.mean(gaps[mask] ** 2, axis=0))
 
 
+def _rmspe_ratio(pre_r: np.ndarray, post_r: np.ndarray, rtol: float = 1e-9) -> np.ndarray:
+    """Post/pre RMSPE ratio; a unit fitted exactly before *and* after gets 0, not infinity.
+
+    An exact pre-period fit with a post-period gap is an infinitely large departure; with no
+    post-period gap either, nothing happened, and ranking it above the treated unit would
+    inflate the p-value.
+
+    Examples
+    --------
+    >>> _rmspe_ratio(np.array([0.5, 0.0, 0.0]), np.array([1.0, 0.0, 2.0])).tolist()
+    [2.0, 0.0, inf]
+    """
+    tiny = rtol * (1.0 + float(np.max(np.concatenate([pre_r, post_r]), initial=0.0)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = post_r / pre_r
+    ratio = np.where(pre_r <= tiny, np.where(post_r <= tiny, 0.0, np.inf), ratio)
+    return ratio
+
+
 def synth_placebo(
     panel: pd.DataFrame,
     unit: str,
@@ -1199,8 +1221,7 @@ def synth_placebo(
                                          donors, predictors, outcome_lags, min_pre)
     gaps = _placebo_gaps(wide, pre, P, _v_spec(v, v_starts), predictors is not None)
     pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
-    with np.errstate(divide="ignore"):
-        ratio = np.where(pre_r > 0, post_r / pre_r, np.inf)
+    ratio = _rmspe_ratio(pre_r, post_r)
     out = pd.DataFrame({"unit": list(wide.columns), "role": ["treated"] + ["placebo"] *
                         (wide.shape[1] - 1), "pre_rmspe": pre_r, "post_rmspe": post_r,
                         "ratio": ratio})
@@ -1286,8 +1307,7 @@ def synth_summary(
         min_pre)
     gaps = _placebo_gaps(wide, pre, P, _v_spec(v, v_starts), predictors is not None)
     pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
-    with np.errstate(divide="ignore"):
-        ratio = np.where(pre_r > 0, post_r / pre_r, np.inf)
+    ratio = _rmspe_ratio(pre_r, post_r)
     rank, p = _rank_p(ratio)
     n_units = wide.shape[1]
     note = (f"{len(names)} predictor(s), v={v if isinstance(v, str) else 'custom'}; "
