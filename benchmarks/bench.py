@@ -2,7 +2,8 @@
 
 (a) the full report rerun (``tipanalysis run`` over every report notebook) against its floor:
     as many kernel starts, through the same runner with the same ``--jobs``, each executing a
-    notebook that only imports the libraries the reports use;
+    notebook that only imports the libraries the reports use (derived from the notebooks by
+    :func:`floor_imports`);
 (b) ``import tipanalysis`` against ``import pandas``, each in fresh interpreters (median);
 (c) peak resident memory of each notebook's kernel;
 then the micro-benchmarks registered in ``benchmarks/micro.py``.
@@ -14,12 +15,16 @@ target is missed. Timings live here only, never in the unit tests.
 from __future__ import annotations
 
 import argparse
+import ast
+import importlib.util
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import nbformat
@@ -33,14 +38,9 @@ from tipanalysis import run
 RERUN_TARGET = 1.3
 IMPORT_TARGET = 1.3
 MEMORY_TARGET = 500 * 2**20
-FLOOR_IMPORTS = """\
-import geopandas
-import matplotlib.pyplot as plt
-import numpy
-import pandas
-import statsmodels.api
-import tipanalysis
-"""
+#: Line magics the floor repeats (they set up the kernel); any other magic would be work.
+FLOOR_MAGIC = re.compile(r"^\s*%matplotlib\b.*$", re.MULTILINE)
+PACKAGE = "tipanalysis"
 
 rows: list[tuple[str, str, str, str, str]] = []
 
@@ -50,14 +50,130 @@ def record(name: str, value: str, reference: str, ratio: str, ok: bool | None) -
     rows.append((name, value, reference, ratio, verdict))
 
 
-def floor_notebooks(folder: Path, n: int) -> list[Path]:
-    """``n`` notebooks that only import the report libraries (distinct names for the runner)."""
+def _import_nodes(nodes: Iterable[ast.AST]) -> list[ast.Import | ast.ImportFrom]:
+    return [n for n in nodes if isinstance(n, ast.Import) or (
+        isinstance(n, ast.ImportFrom) and n.level == 0 and n.module != "__future__")]
+
+
+def _unconditional(node: ast.AST) -> Iterator[ast.AST]:
+    """``node`` and what it contains, except ``if`` branches and ``except`` handlers.
+
+    Imports and calls there run only in some cases (e.g. ``openpyxl`` for a workbook), so the
+    floor does not count them; expressions (``x if c else y``, lambdas) are followed.
+    """
+    yield node
+    if isinstance(node, ast.If):
+        children: list[ast.AST] = [node.test]
+    elif isinstance(node, ast.Try | ast.TryStar):
+        children = [*node.body, *node.orelse, *node.finalbody]
+    elif isinstance(node, ast.Match):
+        children = [node.subject]
+    else:
+        children = list(ast.iter_child_nodes(node))
+    for child in children:
+        yield from _unconditional(child)
+
+
+def _package_names(imports: Iterable[ast.Import | ast.ImportFrom], submodules: set[str]
+                   ) -> dict[str, tuple[str, str | None]]:
+    """Local name -> (submodule, None) for a package module, (submodule, name) for its members."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for node in imports:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == PACKAGE and len(parts) == 2 and alias.asname:
+                    names[alias.asname] = (parts[1], None)
+        elif node.module == PACKAGE:
+            for alias in node.names:
+                if alias.name in submodules:
+                    names[alias.asname or alias.name] = (alias.name, None)
+        elif node.module and node.module.startswith(PACKAGE + "."):
+            sub = node.module.split(".")[1]
+            for alias in node.names:
+                names[alias.asname or alias.name] = (sub, alias.name)
+    return names
+
+
+def _references(nodes: Iterable[ast.AST], names: dict[str, tuple[str, str | None]],
+                module: str | None, defs: Iterable[str]) -> set[tuple[str, str]]:
+    """Package functions and classes used by ``nodes``: ``data.load_tiers``, ``t``, ``_helper``."""
+    defs = set(defs)
+    refs = set()
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            target = names.get(node.value.id)
+            if target is not None and target[1] is None:  # module.attribute
+                refs.add((target[0], node.attr))
+        elif isinstance(node, ast.Name):
+            target = names.get(node.id)
+            if target is not None and target[1] is not None:
+                refs.add((target[0], target[1]))
+            elif module is not None and node.id in defs:
+                refs.add((module, node.id))
+    return refs
+
+
+def floor_imports(notebooks: Sequence[Path]) -> str:
+    """Source of the floor's cell: what the report notebooks import, derived from them.
+
+    The union of the notebooks' import statements and ``%matplotlib`` magics, plus the imports
+    that the package functions they call make on their unconditional path (geopandas in
+    ``data.load_boundaries``, statsmodels in ``tiers.ordered_logit``, WeasyPrint for the PDF
+    briefs ...), followed statically through the package's modules. Only imports: nothing the
+    notebooks compute.
+    """
+    package_dir = Path(importlib.util.find_spec(PACKAGE).origin).parent
+    submodules = {p.stem for p in package_dir.glob("*.py") if p.stem != "__init__"}
+    magics: dict[str, None] = {}
+    statements: set[str] = set()
+    todo: set[tuple[str, str]] = set()
+    for path in notebooks:
+        names: dict[str, tuple[str, str | None]] = {}  # bound in one cell, used in the next
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            magics.update(dict.fromkeys(m.strip() for m in FLOOR_MAGIC.findall(cell.source)))
+            # Other IPython syntax (magics, shell escapes) is blanked before parsing.
+            source = re.sub(r"^\s*[%!].*$", "", cell.source, flags=re.MULTILINE)
+            nodes = list(ast.walk(ast.parse(source)))
+            imports = _import_nodes(nodes)
+            statements.update(ast.unparse(n) for n in imports)
+            names.update(_package_names(imports, submodules))
+            todo |= _references(nodes, names, None, ())
+
+    modules: dict[str, tuple[dict[str, ast.AST], dict[str, tuple[str, str | None]]]] = {}
+    seen: set[tuple[str, str]] = set()
+    while todo:
+        ref = todo.pop()
+        seen.add(ref)
+        module, name = ref
+        if module not in submodules:
+            continue
+        if module not in modules:
+            tree = ast.parse((package_dir / f"{module}.py").read_text(encoding="utf-8"))
+            defs = {n.name: n for n in tree.body
+                    if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
+            modules[module] = defs, _package_names(_import_nodes(tree.body), submodules)
+        defs, names = modules[module]
+        if name not in defs:
+            continue  # a constant, or a name the module imported
+        body = [n for stmt in defs[name].body for n in _unconditional(stmt)]
+        lazy = _import_nodes(body)
+        statements.update(ast.unparse(n) for n in lazy)
+        todo |= _references(body, {**names, **_package_names(lazy, submodules)}, module,
+                            defs) - seen
+    return "\n".join([*sorted(magics), *sorted(statements)]) + "\n"
+
+
+def floor_notebooks(folder: Path, n: int, source: str) -> list[Path]:
+    """``n`` notebooks that only run ``source`` (distinct names for the runner)."""
     paths = []
     for i in range(n):
         nb = nbformat.v4.new_notebook(cells=[
             nbformat.v4.new_markdown_cell("# Floor"),
             nbformat.v4.new_code_cell("seed = 0", metadata={"tags": ["parameters"]}),
-            nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
+            nbformat.v4.new_code_cell(source)])
         path = folder / f"{i + 1:02d}_floor.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
@@ -84,7 +200,7 @@ def bench_reports(jobs: int, repeat: int) -> dict[str, tuple[int, float]]:
         return {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        floors = floor_notebooks(tmp, len(reports))
+        floors = floor_notebooks(tmp, len(reports), floor_imports(reports))
         report_times, floor_times, peaks = [], [], {}
         for i in range(repeat):  # alternate, so drift hits both alike
             t, results = timed_run(reports, tmp / f"r{i}", jobs)

@@ -73,8 +73,8 @@ rules[["report_year", "tier", "wl_consecutive", "auto_downgrade_next", "waiver_u
 
 # %%
 gcc = countries.members("GCC")
-names = {iso: countries.name(iso, lang) for iso in panel["iso3"].unique()}
 order = [country, *[c for c in gcc if c != country]]
+names = {iso: countries.name(iso, lang) for iso in order}  # only these are labelled
 plots.plot_heatmap(panel[panel["report_year"] >= 2003], countries=order, names=names,
                    title=t("title.heatmap", lang, group=t("group.GCC", lang)), lang=lang)
 

@@ -8,9 +8,10 @@ describes them all. The build is deterministic (sorted rows, values written as p
 ``\\n`` line endings, fixed descriptor formatting), so the same input gives byte-identical files.
 Every file is written atomically (temporary file in the same folder, then ``os.replace``).
 
-Nothing is dropped or guessed: a malformed source, a duplicate key, an unknown label or a
-waiver candidate nobody has reviewed stops the build with a :class:`DataValidationError` naming
-file, row, column and value, before anything is written.
+Nothing is dropped or guessed: a malformed source, a duplicate key, an unknown label, a
+waiver candidate nobody has reviewed or a State Department memorandum naming a country-year the
+panel lacks stops the build with a :class:`DataValidationError` naming file, row, column and
+value, before anything is written.
 
 Run from the repository root::
 
@@ -105,6 +106,72 @@ WAIVER_REVIEW: dict[tuple[str, int], tuple[bool, str]] = {
     ("MRT", 2019): (False, _PD_2019),
     ("SYR", 2019): (False, _PD_2019),
 }
+
+# --------------------------------------------------------------------------------------------
+# Waivers named by the State Department. The waiver determinations and memoranda of
+# justification under TVPA sec. 110(b)(2)(D) (2008 act sec. 107(a)) name, per report, the
+# countries waived from the automatic downgrade to Tier 3; they are sources that state a waiver,
+# so every country-year they name gets ``waiver = true`` and the note
+# ``; waiver stated in State Department memorandum (<report year>): <URL>``. The URLs are those
+# of docs/watchlist_rule.md; each country list was read on that page (2021: the stored copy is
+# cut after "Marshall Islands", so only the seven countries named before the cut are listed).
+# Memoranda of other years (2016, 2017, 2022, 2025) are not recorded: not read.
+# A named country-year without a panel row stops the build unless it is in
+# MEMORANDUM_KNOWN_GAPS (empty: all 79 exist; South Sudan 2014 has a Factbook gap-fill row).
+# --------------------------------------------------------------------------------------------
+_MOJ = ("Memorandum of Justification Consistent with Section 110(b)(2)(D) of the Trafficking "
+        "Victims Protection Act of 2000")
+_WILBERFORCE = ("Section 107(a) of the William Wilberforce Trafficking Victims Protection "
+                "Reauthorization Act of 2008")
+#: report year -> (title, date as published (the year alone where the stored copy shows no
+#: date), URL, ISO3 codes named, in the memorandum's order).
+STATE_MEMORANDA: dict[int, tuple[str, str, str, str]] = {
+    2013: (f"Determination Under {_WILBERFORCE}, with its Memorandum of Justification",
+           "2013-06-14", "http://www.state.gov/j/tip/rls/other/2013/211579.htm",
+           "AFG AGO BRB BLR BDI TCD COM GMB LBR MYS MDV THA"),
+    2014: (f"Memorandum of Justification Consistent With {_WILBERFORCE}", "2014-06-11",
+           "https://www.state.gov/j/tip/rls/other/2014/262475.htm",
+           "AGO BHR BLR MMR BDI COM DJI HTI KEN LBN NAM SSD SUR TKM"),
+    2015: (f"{_MOJ} (TVPA)", "2015-07-07", "https://www.state.gov/j/tip/rls/other/2015/262474.htm",
+           "MMR KHM DJI GIN GUY HTI LBN LSO MLI NAM SLB SUR LKA TUN TZA TKM UKR"),
+    2018: (f"{_MOJ} (TVPA)", "2018",
+           "https://www.state.gov/memorandum-of-justification-consistent-with-section-110b2d-of-"
+           "the-trafficking-victims-protection-act-of-2000-tvpa/",
+           "CUB KWT NER SAU SEN SWZ HKG"),
+    2019: (f"{_MOJ}, as Amended (TVPA)", "2019",
+           "https://www.state.gov/memorandum-of-justification-consistent-with-section-110b2d-of-"
+           "the-trafficking-victims-protection-act-of-2000-as-amended-tvpa/",
+           "DZA BGD HUN IRQ LBR MNE NIC"),
+    2020: (f"{_MOJ}, as Amended (TVPA)", "2020",
+           "https://www.state.gov/memorandum-of-justification-consistent-with-section-110b2d-of-"
+           "the-trafficking-victims-protection-act-of-2000-as-amended-tvpa-2/",
+           "BIH FJI GNB KGZ MYS MDV SDN UZB"),
+    2021: (f"{_MOJ}, as Amended (TVPA) (State release republished in full by The Federal "
+           "Newswire; list cut after 'Marshall Islands' in the stored copy)",
+           "2021-07-01",
+           "https://thefederalnewswire.com/stories/630754848-memorandum-of-justification-"
+           "consistent-with-section-110-b-2-d-of-the-trafficking-victims-protection-act-of-2000",
+           "AZE BRB BLZ BRN KHM CUW MHL"),
+    2023: (f"2023 {_MOJ} (State release, republished unaltered)", "2023-08",
+           "https://gopher.mills.io/magical.fish/0/news/usstate/2023/08/2023-08%202023%20"
+           "Memorandum%20of%20Justification%20Consistent%20with%20Section%20110%28b%29%282%29"
+           "%28D%29%20of%20the%20Trafficking%20Victims%20Protection%20Act%20of%202000",
+           "HTI ZAF TTO"),
+    2024: (f"{_MOJ}, as Amended (TVPA) (State release, republished unaltered)",
+           "2024-06",
+           "https://gopher.mills.io/magical.fish/0/news/usstate/2024/06/2024-06%20Memorandum%20"
+           "of%20Justification%20Consistent%20With%20Section%20110%28B%29%282%29%28D%29%20of%20"
+           "the%20Trafficking%20Victims%20Protection%20Act%20Of%202000%20as%20Amended%20%28TVPA"
+           "%29",
+           "GAB KWT MDG SRB"),
+}
+#: Qualifications a memorandum attaches to one country's waiver (added to that row's note).
+MEMORANDUM_QUALIFIERS: dict[tuple[str, int], str] = {
+    ("HKG", 2018): "contingent on resolution of the split recommendations from J/TIP and EAP "
+                   "regarding the appropriate ranking for Hong Kong",
+}
+#: Country-years a memorandum names that are known to have no panel row: (iso3, year) -> why.
+MEMORANDUM_KNOWN_GAPS: dict[tuple[str, int], str] = {}
 
 # --------------------------------------------------------------------------------------------
 # Conflicts listed in shared/tip_tiers/README.md ("Cross-checks", "Conflicts recorded",
@@ -447,6 +514,56 @@ def waiver_flags(panel: pd.DataFrame,
                      index=panel.index)
 
 
+def memorandum_waivers(
+        panel: pd.DataFrame, notes: pd.Series,
+        memoranda: Mapping[int, tuple[str, str, str, str]] = STATE_MEMORANDA,
+        qualifiers: Mapping[tuple[str, int], str] = MEMORANDUM_QUALIFIERS,
+        known_gaps: Mapping[tuple[str, int], str] = MEMORANDUM_KNOWN_GAPS,
+) -> tuple[pd.Series, pd.Series]:
+    """Return ``(flags, notes)`` for the waivers the State Department memoranda name.
+
+    ``flags`` is ``True`` on every country-year a memorandum in ``memoranda`` names; ``notes``
+    has ``; waiver stated in State Department memorandum (<year>): <URL>`` appended there (with
+    any qualifier in ``qualifiers``). A named country-year without a panel row (unless listed
+    in ``known_gaps``), named twice in one memorandum or not on the Tier 2 Watch List (a waiver
+    keeps a country there) stops the build; tier, status and source_url are never changed.
+    """
+    index = {k: i for i, k in enumerate(zip(panel["iso3"], panel["report_year"], strict=True))}
+    flags = pd.Series(False, index=panel.index)
+    notes = notes.copy()
+    problems = []
+    where = "scripts/build_data.py"
+    for year, (_title, _date, url, codes) in sorted(memoranda.items()):
+        named = codes.split()
+        for iso3 in sorted({c for c in named if named.count(c) > 1}):
+            problems.append(Problem(where, None, "STATE_MEMORANDA", f"{iso3} {year}",
+                                    "country named twice in one memorandum"))
+        for iso3 in named:
+            pos = index.get((iso3, year))
+            if pos is None:
+                if (iso3, year) not in known_gaps:
+                    problems.append(Problem(
+                        where, None, "STATE_MEMORANDA", f"{iso3} {year}",
+                        f"memorandum ({url}) names a country-year that has no row in the panel"))
+                continue
+            if panel["tier"].iloc[pos] != "2WL":
+                problems.append(Problem(
+                    where, None, "STATE_MEMORANDA", f"{iso3} {year}",
+                    f"memorandum waiver on a row whose tier is {panel['tier'].iloc[pos]!r}, "
+                    "not 2WL"))
+                continue
+            flags.iloc[pos] = True
+            extra = f" ({qualifiers[(iso3, year)]})" if (iso3, year) in qualifiers else ""
+            notes.iloc[pos] += (f"; waiver stated in State Department memorandum ({year}): "
+                                f"{url}{extra}")
+    problems += [Problem(where, None, "MEMORANDUM_QUALIFIERS", f"{k[0]} {k[1]}",
+                         "qualifier for a country-year no memorandum names")
+                 for k in sorted(qualifiers)
+                 if k[0] not in memoranda.get(k[1], ("", "", "", ""))[3].split()]
+    _raise(problems)
+    return flags, notes
+
+
 def cross_check_gcc(panel: pd.DataFrame, shared: Path) -> pd.Series:
     """Return notes with ``; cross-check gcc_and_peers_verified: <tier> (<source>)`` appended
     where the page-checked GCC table disagrees on the tier (the panel value is kept)."""
@@ -493,13 +610,17 @@ def build_tier_placements(shared: Path) -> pd.DataFrame:
     panel = read_tier_files(shared)
     special = panel["tier"].eq("special")
     notes = append_conflicts(panel, cross_check_gcc(panel, shared))
+    # Note-stated waivers are found in the source notes (before anything is appended); the
+    # memoranda add theirs, with the citation appended last.
+    memo, notes = memorandum_waivers(panel, notes)
+    waiver = waiver_flags(panel) | memo
     out = pd.DataFrame({
         "iso3": panel["iso3"],
         "country": panel["country"],
         "report_year": panel["report_year"].astype(str),
         "tier": panel["tier"].where(~special, ""),
         "status": special.map({True: "special", False: "ranked"}),
-        "waiver": waiver_flags(panel).map({True: "true", False: "false"}),
+        "waiver": waiver.map({True: "true", False: "false"}),
         "source_url": panel["source_url"],
         "source_file": panel["source_file"],
         "note": notes,
@@ -1040,6 +1161,12 @@ SRC_BUREAUS = _src("US Department of State regional bureau pages (AF, EAP, EUR, 
 TIER_SOURCES = [SRC_KELLEY, SRC_FACTBOOK, SRC_MILKMP, SRC_GVNET, SRC_STATE, SRC_ECOI,
                 SRC_REFWORLD, SRC_2021, SRC_KYC]
 TIER_LICENSES = [LIC_MIT_KELLEY, LIC_CC0, LIC_MIT_MILKMP, LIC_USGOV, LIC_FACTS]
+#: The State Department memoranda that name waivers (:data:`STATE_MEMORANDA`), one source each.
+MEMORANDA_SOURCES = [
+    _src(f"{title} ({date if len(date) > 4 else 'undated'}; waivers for the {year} TIP Report)",
+         url, "U.S. Department of State")
+    for year, (title, date, url, _codes) in sorted(STATE_MEMORANDA.items())
+]
 REPORT_YEAR = _field("report_year", "year", "TIP report year",
                      "Year the TIP Report was published; it covers 1 April of the previous year "
                      "to 31 March of this year.", required=True, minimum=2001)
@@ -1067,8 +1194,10 @@ def _tier_placements_schema(source_files: list[str]) -> dict:
                "'ranked' (has a tier) or 'special' (the report's Special Case, no tier).",
                required=True, enum=["ranked", "special"]),
         _field("waiver", "boolean", "TVPA downgrade waiver",
-               "true where the row's note states a TVPA waiver from the automatic downgrade "
-               "(reviewed by eye; see data/README.md); false otherwise.", required=True),
+               "true where a source states a TVPA waiver from the automatic downgrade: the "
+               "row's note (reviewed by eye) or a State Department memorandum naming the "
+               "country-year (cited at the end of the note; see data/README.md); false "
+               "otherwise.", required=True),
         _source_url(),
         _field("source_file", "string", "Source pack file",
                "File of shared/tip_tiers the row came from (or the input file of "
@@ -1351,8 +1480,9 @@ def build_descriptor(files: Mapping[str, bytes], out: Path) -> dict:
     resources = [
         r("tier_placements", "tiers/tier_placements.csv", "TIP Report tier placements",
           "Country x TIP report year -> tier (1, 2, 2WL, 3) or Special Case, 2001-2025, with a "
-          "reviewed waiver flag and the source of every row. Years are partial where noted in "
-          "coverage.csv." + pack_note, TIER_SOURCES, TIER_LICENSES,
+          "sourced waiver flag (reviewed note or State Department memorandum) and the source "
+          "of every row. Years are partial where noted in "
+          "coverage.csv." + pack_note, [*TIER_SOURCES, *MEMORANDA_SOURCES], TIER_LICENSES,
           _tier_placements_schema(_tier_source_files(files))),
         r("coverage", "tiers/coverage.csv", "Coverage of the tier panel per report year",
           "Counts per tier, official total and completeness per report year; computed by "

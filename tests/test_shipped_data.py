@@ -153,20 +153,107 @@ def test_kuwait_tiers_equal_shared_files(tiers):
     assert got == expected
 
 
+# Waivers stated in the rows' own notes (reviewed by eye, WAIVER_REVIEW in the build script).
 REVIEWED_WAIVERS = {("QAT", "2016"), ("CHN", "2016"), ("LKA", "2016"), ("SAU", "2017"),
                     ("ATG", "2017"), ("KWT", "2018"), ("SAU", "2018"), ("DZA", "2019"),
                     ("IRQ", "2019"), ("KWT", "2024")}
+# Waivers named in the State Department's waiver determinations / memoranda of justification,
+# read on the pages cited (docs/watchlist_rule.md): report year -> (URL, ISO3 codes named).
+# The 2021 list is truncated in the stored copy after "Marshall Islands".
+_STATE = "https://www.state.gov/memorandum-of-justification-consistent-with-section-110b2d-of-"
+_GOPHER = "https://gopher.mills.io/magical.fish/0/news/usstate/"
+MEMORANDUM_WAIVERS = {
+    2013: ("http://www.state.gov/j/tip/rls/other/2013/211579.htm",
+           "AFG AGO BRB BLR BDI TCD COM GMB LBR MYS MDV THA"),
+    2014: ("https://www.state.gov/j/tip/rls/other/2014/262475.htm",
+           "AGO BHR BLR MMR BDI COM DJI HTI KEN LBN NAM SSD SUR TKM"),
+    2015: ("https://www.state.gov/j/tip/rls/other/2015/262474.htm",
+           "MMR KHM DJI GIN GUY HTI LBN LSO MLI NAM SLB SUR LKA TUN TZA TKM UKR"),
+    2018: (_STATE + "the-trafficking-victims-protection-act-of-2000-tvpa/",
+           "CUB KWT NER SAU SEN SWZ HKG"),
+    2019: (_STATE + "the-trafficking-victims-protection-act-of-2000-as-amended-tvpa/",
+           "DZA BGD HUN IRQ LBR MNE NIC"),
+    2020: (_STATE + "the-trafficking-victims-protection-act-of-2000-as-amended-tvpa-2/",
+           "BIH FJI GNB KGZ MYS MDV SDN UZB"),
+    2021: ("https://thefederalnewswire.com/stories/630754848-memorandum-of-justification-"
+           "consistent-with-section-110-b-2-d-of-the-trafficking-victims-protection-act-of-2000",
+           "AZE BRB BLZ BRN KHM CUW MHL"),
+    2023: (_GOPHER + "2023/08/2023-08%202023%20Memorandum%20of%20Justification%20Consistent%20"
+           "with%20Section%20110%28b%29%282%29%28D%29%20of%20the%20Trafficking%20Victims%20"
+           "Protection%20Act%20of%202000", "HTI ZAF TTO"),
+    2024: (_GOPHER + "2024/06/2024-06%20Memorandum%20of%20Justification%20Consistent%20With%20"
+           "Section%20110%28B%29%282%29%28D%29%20of%20the%20Trafficking%20Victims%20Protection%20"
+           "Act%20Of%202000%20as%20Amended%20%28TVPA%29", "GAB KWT MDG SRB"),
+}
+MEMO_PAIRS = {(c, str(y)) for y, (_, cs) in MEMORANDUM_WAIVERS.items() for c in cs.split()}
+MEMO_NOTE = "; waiver stated in State Department memorandum ({year}): {url}"
 
 
-def test_waiver_rows_are_exactly_the_reviewed_set(tiers):
+def test_memorandum_waiver_table_as_read():
+    assert len(MEMO_PAIRS) == 79
+    assert len(REVIEWED_WAIVERS & MEMO_PAIRS) == 5  # KWT/SAU 2018, DZA/IRQ 2019, KWT 2024
+    assert len(REVIEWED_WAIVERS | MEMO_PAIRS) == 84
+
+
+def test_waiver_rows_are_exactly_the_sourced_set(tiers):
     assert set(tiers["waiver"]) == {"true", "false"}
     waived = tiers[tiers["waiver"] == "true"]
-    assert set(zip(waived["iso3"], waived["report_year"], strict=True)) == REVIEWED_WAIVERS
+    assert set(zip(waived["iso3"], waived["report_year"], strict=True)) == (
+        REVIEWED_WAIVERS | MEMO_PAIRS)
     # A downgrade waiver keeps a country on the Watch List.
     assert (waived["tier"] == "2WL").all()
     # Sanction-waiver wording of the Presidential Determinations is not a downgrade waiver.
     pd_rows = tiers[tiers["note"].str.contains("Presidential Determination No. 2020-02")]
     assert len(pd_rows) > 0 and (pd_rows["waiver"] == "false").all()
+
+
+def test_memorandum_waivers_cite_their_memorandum(tiers):
+    idx = tiers.set_index(["iso3", "report_year"])
+    for year, (url, codes) in MEMORANDUM_WAIVERS.items():
+        for iso3 in codes.split():
+            note = idx.loc[(iso3, str(year)), "note"]
+            assert MEMO_NOTE.format(year=year, url=url) in note, (iso3, year)
+    # Only the named rows cite a memorandum, each exactly once.
+    cites = tiers["note"].str.count("waiver stated in State Department memorandum")
+    assert set(zip(tiers.loc[cites > 0, "iso3"], tiers.loc[cites > 0, "report_year"],
+                   strict=True)) == MEMO_PAIRS
+    assert cites.max() == 1
+    # Note-only waivers keep their own wording and cite no memorandum.
+    for key in REVIEWED_WAIVERS - MEMO_PAIRS:
+        assert "State Department memorandum" not in idx.loc[key, "note"], key
+
+
+def test_memorandum_waivers_checked_by_hand(tiers):
+    idx = tiers.set_index(["iso3", "report_year"])
+    url_2018, url_2024 = MEMORANDUM_WAIVERS[2018][0], MEMORANDUM_WAIVERS[2024][0]
+    # Kuwait 2018 and 2024, Saudi Arabia 2018: stated in the note and in the memorandum; the
+    # citation is appended after the note's own wording, the tier is untouched.
+    for key, year, url, own in ((("KWT", "2018"), 2018, url_2018, "granted a waiver per the TVPA"),
+                                (("KWT", "2024"), 2024, url_2024, "granted a waiver"),
+                                (("SAU", "2018"), 2018, url_2018, "Saudi Arabia was granted a "
+                                 "waiver")):
+        row = idx.loc[key]
+        assert row["waiver"] == "true" and row["tier"] == "2WL", key
+        assert own in row["note"], key
+        assert row["note"].endswith(MEMO_NOTE.format(year=year, url=url)), key
+    # Hong Kong 2018: memorandum only, and contingent.
+    hkg = idx.loc[("HKG", "2018")]
+    assert hkg["waiver"] == "true" and hkg["tier"] == "2WL"
+    assert hkg["note"].endswith(
+        MEMO_NOTE.format(year=2018, url=url_2018) + " (contingent on resolution of the split "
+        "recommendations from J/TIP and EAP regarding the appropriate ranking for Hong Kong)")
+    # Kuwait 2023 (second Watch List year) needs no waiver and none is recorded.
+    assert idx.loc[("KWT", "2023"), "waiver"] == "false"
+
+
+def test_memoranda_are_sources_of_the_tier_panel():
+    desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == "tier_placements")
+    memos = {s["path"]: s for s in res["sources"]
+             if s.get("producer") == "U.S. Department of State"}
+    assert set(memos) == {url for url, _ in MEMORANDUM_WAIVERS.values()}
+    assert all(s["accessed"] == "2026-11-28" and s["title"] for s in memos.values())
+    assert "2013-06-14" in memos[MEMORANDUM_WAIVERS[2013][0]]["title"]
 
 
 def test_special_cases_have_no_tier(tiers):
@@ -387,6 +474,30 @@ def test_unreviewed_waiver_candidate_stops_the_build(tmp_path, build):
     panel.loc[row, "note"] += "; granted a waiver"
     panel.to_csv(path, index=False)
     with pytest.raises(DataValidationError, match="BHR 2019"):
+        build.build_tier_placements(shared)
+
+
+@needs_shared
+def test_memorandum_naming_a_missing_country_year_stops_the_build(tmp_path, build, monkeypatch):
+    shared = _shared_copy(tmp_path)
+    # SYNTHETIC memorandum entry: a country-year the panel does not have (Kuwait 2002).
+    monkeypatch.setitem(build.STATE_MEMORANDA, 2002,
+                        ("synthetic", "2002", "https://example.org/synthetic", "KWT"))
+    with pytest.raises(DataValidationError, match=r"no row in the panel \(value 'KWT 2002'\)"):
+        build.build_tier_placements(shared)
+    # ... unless it is a documented known gap: then it is skipped, not flagged.
+    monkeypatch.setitem(build.MEMORANDUM_KNOWN_GAPS, ("KWT", 2002), "SYNTHETIC gap")
+    out = build.build_tier_placements(shared)
+    assert not ((out["iso3"] == "KWT") & (out["report_year"] == "2002")).any()
+
+
+@needs_shared
+def test_memorandum_waiver_off_the_watch_list_stops_the_build(tmp_path, build, monkeypatch):
+    shared = _shared_copy(tmp_path)
+    # SYNTHETIC memorandum entry: Kuwait was on Tier 2, not the Watch List, in 2019.
+    monkeypatch.setitem(build.STATE_MEMORANDA, 2019,
+                        (*build.STATE_MEMORANDA[2019][:3], "DZA KWT"))
+    with pytest.raises(DataValidationError, match=r"'2', not 2WL \(value 'KWT 2019'\)"):
         build.build_tier_placements(shared)
 
 

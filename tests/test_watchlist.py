@@ -222,11 +222,13 @@ def shipped_status():
 
 def test_kuwait_history(shipped_status):
     kwt = _by_year(shipped_status[shipped_status.iso3 == "KWT"])
-    # 2016-2018 on the Watch List with the 2018 waiver stated by the 2018 narrative.
+    # 2016-2018 on the Watch List with the 2018 waiver stated by the 2018 narrative and the
+    # 2018 memorandum (both recorded in the panel's waiver column).
     assert kwt.loc[2016:2018, "wl_consecutive"].tolist() == [1, 2, 3]
     assert kwt.loc[2018, "waiver_used"] and not kwt.loc[2018, "waiver_inferred"]
     assert kwt.loc[2017, "auto_downgrade_next"]
-    # 2022-2024 on the Watch List with the 2024 waiver (2024 narrative / CIA Factbook).
+    # 2022-2024 on the Watch List with the 2024 waiver (2024 narrative / CIA Factbook / 2024
+    # memorandum).
     assert kwt.loc[2022:2024, "wl_consecutive"].tolist() == [1, 2, 3]
     assert kwt.loc[2024, "waiver_used"] and not kwt.loc[2024, "waiver_inferred"]
     assert kwt.loc[2024, "waivers_remaining"] == 0
@@ -288,6 +290,11 @@ def test_state_waivers_fall_on_years_the_rule_says_need_one(shipped_status):
     # first reports), so the engine sees a first Watch List year. A data gap, reported.
     assert not_needed == {("SSD", 2014)}
     assert idx.loc[("SSD", 2014), "wl_consecutive"] == 1
+    # The build records every one of them in the panel's waiver column (scripts/build_data.py,
+    # STATE_MEMORANDA), so none is left to inference; South Sudan 2014 is the one sourced waiver
+    # the engine flags as not required.
+    assert all(idx.loc[p, "waiver_used"] and not idx.loc[p, "waiver_inferred"] for p in pairs)
+    assert "does not require" in idx.loc[("SSD", 2014), "note"]
     # Under the 2008 rule a country could be waived twice (2014 and 2015: fourth year) ...
     twice = set(STATE_WAIVERS[2014].split()) & set(STATE_WAIVERS[2015].split())
     assert twice == {"MMR", "DJI", "HTI", "LBN", "NAM", "SUR", "TKM"}
@@ -298,6 +305,23 @@ def test_state_waivers_fall_on_years_the_rule_says_need_one(shipped_status):
             for c in cs.split():
                 nxt = idx["tier"].get((c, y + 1))
                 assert nxt is None or pd.isna(nxt) or nxt != "2WL", (c, y)
+
+
+def test_sourced_and_inferred_waivers_on_the_shipped_panel(shipped_status):
+    # Before the memoranda were recorded, 10 waivers were sourced (notes only) against 135
+    # inferred. The build now also records the 79 waivers the memoranda name (5 of them
+    # already note-stated): 84 sourced. Of the 145 Watch List years that need a waiver, 83
+    # are sourced and 62 inferred; the 84th sourced one is South Sudan 2014 (data gap above).
+    s = shipped_status
+    assert int(s["waiver_needed"].sum()) == 145
+    assert int(s["waiver_used"].sum()) == 84
+    assert int((s["waiver_used"] & s["waiver_needed"]).sum()) == 83
+    assert int(s["waiver_inferred"].sum()) == 62
+    assert (s["waiver_inferred"] == (s["waiver_needed"] & ~s["waiver_used"])).all()
+    # The inferred ones fall only in reports whose memorandum was not read (2013-2015,
+    # 2018-2020, 2023 and 2024 are fully sourced; the 2021 list is truncated).
+    inferred = s.loc[s["waiver_inferred"]].groupby("report_year").size().to_dict()
+    assert inferred == {2011: 13, 2012: 12, 2016: 11, 2017: 7, 2021: 4, 2022: 12, 2025: 3}
 
 
 def test_first_automatic_downgrades_in_2013(shipped_status):

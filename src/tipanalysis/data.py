@@ -314,12 +314,16 @@ def load_boundaries(data_dir: Path | str | None = None):
     res = _resource_for(validate.read_descriptor(root), BOUNDARIES)
     gdf = gpd.read_file(root / res["path"], layer="countries", engine="pyogrio")
     gdf = gdf.set_crs("EPSG:4326", allow_override=True)
-    gdf["geometry"] = shapely.make_valid(gdf.geometry.to_numpy())
+    # Only the few invalid features are repaired; make_valid returns valid ones unchanged.
+    geoms = gdf.geometry.to_numpy().copy()
+    invalid = ~shapely.is_valid(geoms)
+    geoms[invalid] = shapely.make_valid(geoms[invalid])
+    gdf["geometry"] = geoms
     ids = gdf["id"].astype("str") if "id" in gdf.columns else pd.Series(pd.NA, index=gdf.index)
     # Features without a code are grouped by their own name, so none is merged with another.
     gdf["_key"] = ids.where(ids.notna(), "name:" + gdf["name"].astype(str))
     gdf["iso_numeric"] = ids
-    dissolved = gdf.dissolve(by="_key", aggfunc="first", sort=False).reset_index(drop=True)
+    dissolved = _dissolve_duplicates(gdf, "_key")
     countries = load_countries(root)
     by_numeric = countries.dropna(subset=["iso_numeric"]).set_index("iso_numeric")["iso3"]
     iso3 = dissolved["iso_numeric"].map(by_numeric)
@@ -327,3 +331,27 @@ def load_boundaries(data_dir: Path | str | None = None):
     dissolved["iso3"] = iso3.astype("str")
     out = dissolved[["iso3", "iso_numeric", "name", "geometry"]]
     return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
+
+
+def _dissolve_duplicates(gdf, key: str):
+    """``gdf.dissolve(by=key, aggfunc="first", sort=False)`` with the index reset.
+
+    Only keys on several rows are unioned (one, Australia's ``036``, in the shipped file):
+    dissolving the whole frame ran a union per feature, the slowest step of the loader.
+    Single rows are kept as they are (a union would only rewrite the same shape).
+    """
+    import shapely
+
+    dup = gdf[key].duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return gdf.drop(columns=key).reset_index(drop=True)
+    groups = gdf[dup].groupby(key, sort=False)
+    merged = groups.first()  # first non-missing value of each column, as dissolve does
+    merged["geometry"] = [shapely.union_all(g.geometry.to_numpy()) for _, g in groups]
+    # Each group takes the place of its first row, as in dissolve(sort=False).
+    keep = ~gdf[key].duplicated(keep="first").to_numpy()
+    out = gdf[keep].copy()
+    firsts = dup[keep]
+    for col in merged.columns:
+        out.loc[firsts, col] = merged.loc[out.loc[firsts, key], col].to_numpy()
+    return out.drop(columns=key).reset_index(drop=True)

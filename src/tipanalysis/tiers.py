@@ -1237,6 +1237,59 @@ def _design(
     return data, pd.DataFrame(columns, index=data.index), levels
 
 
+def _ordered_logit_start(endog: np.ndarray, exog: np.ndarray, k_levels: int
+                         ) -> np.ndarray | None:
+    """Maximum-likelihood parameters of the ordered logit, in statsmodels' parametrisation.
+
+    The covariates are dummies, so the rows fall into few distinct (covariates, tier) cells:
+    the log-likelihood is summed over those cells with their counts, with its analytic gradient.
+    Parameters are ``(coefficients, first cutpoint, log of the increments between cutpoints)``
+    as in ``OrderedModel``. Returns None (statsmodels' own start) when the optimiser fails,
+    some tier is never observed or the estimates diverge (no interior maximum).
+    """
+    from scipy.optimize import minimize
+
+    endog = np.asarray(endog, dtype=np.int64)
+    exog = np.asarray(exog, dtype=float).reshape(len(endog), -1)
+    if len(endog) == 0 or np.bincount(endog, minlength=k_levels).min() == 0:
+        return None
+    cells, counts = np.unique(np.column_stack([exog, endog]), axis=0, return_counts=True)
+    x, y, w = cells[:, :-1], cells[:, -1].astype(np.int64), counts / len(endog)
+    k, rows = x.shape[1], np.arange(len(y))
+
+    def negloglike(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        increments = np.exp(theta[k + 1:])
+        cuts = np.r_[-np.inf, theta[k], theta[k] + np.cumsum(increments), np.inf]
+        eta = x @ theta[:k]
+        upp, low = cuts[y + 1] - eta, cuts[y] - eta
+        cdf_upp, cdf_low = 1.0 / (1.0 + np.exp(-upp)), 1.0 / (1.0 + np.exp(-low))
+        pdf_upp, pdf_low = cdf_upp * (1.0 - cdf_upp), cdf_low * (1.0 - cdf_low)
+        prob = np.maximum(cdf_upp - cdf_low, 1e-300)
+        # d log p / d cut_j for the finite cutpoints j = 1 .. k_levels - 1
+        d_cut = np.zeros((len(y), k_levels + 1))
+        d_cut[rows, y + 1] += pdf_upp / prob
+        d_cut[rows, y] -= pdf_low / prob
+        d_cut = d_cut[:, 1:-1]
+        grad_beta = -((pdf_upp - pdf_low) / prob) @ (x * w[:, None])
+        g_cut = w @ d_cut
+        # cut_m = theta_k + sum_{i < m} exp(theta_{k+i}): chain rule to the increments
+        g_inc = np.array([g_cut[i:].sum() for i in range(1, k_levels - 1)]) * increments
+        grad = np.r_[grad_beta, g_cut.sum(), g_inc]
+        return -float(w @ np.log(prob)), -grad
+
+    freq = np.bincount(endog, minlength=k_levels).cumsum()[:-1] / len(endog)
+    start_cuts = np.log(freq / (1.0 - freq))
+    start = np.r_[np.zeros(k), start_cuts[0], np.log(np.diff(start_cuts))]
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        res = minimize(negloglike, start, jac=True, method="BFGS",
+                       options={"gtol": 1e-10, "maxiter": 5000})
+    # Huge values mean separation (no finite maximum): leave those to statsmodels as before.
+    if (not np.all(np.isfinite(res.x)) or np.max(np.abs(res.jac)) > 1e-7
+            or np.max(np.abs(res.x)) > 30):
+        return None
+    return res.x
+
+
 def ordered_logit(
     panel: pd.DataFrame,
     *,
@@ -1285,7 +1338,11 @@ def ordered_logit(
     endog = pd.Series(pd.Categorical(data["tier"].astype("object"), dtype=TIER_DTYPE),
                       index=data.index)
     model = OrderedModel(endog, exog, distr="logit")
-    fit = model.fit(method="bfgs", disp=False, maxiter=2000)
+    # statsmodels' BFGS still decides convergence (on the full data) and computes the standard
+    # errors; from the maximum found on the grouped data it stops at once instead of taking
+    # ~70 numerical-gradient steps (about 1.2 s on the shipped panel).
+    fit = model.fit(start_params=_ordered_logit_start(model.endog, model.exog, model.k_levels),
+                    method="bfgs", disp=False, maxiter=2000)
     k = exog.shape[1]
     params = np.asarray(fit.params)
     bse = np.asarray(fit.bse)
