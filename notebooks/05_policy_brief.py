@@ -25,7 +25,8 @@ from tipanalysis import brief, paths
 from tipanalysis.i18n import LANGS
 
 out_dir = Path(out) if out else paths.reports_dir()  # the runner's staging folder under make
-written = brief.write_briefs(country, out_dir, langs=LANGS, year=year, pdf=pdf)
+contexts = brief.build_contexts(country, LANGS, year=year)  # the numbers are computed once
+written = [p for c in contexts.values() for p in brief.write_context(c, out_dir, pdf=pdf)]
 # File names only: the folder differs between a runner's staging area and reports/.
 pd.DataFrame({"file": [p.name for p in written],
               "kilobytes": [round(p.stat().st_size / 1024) for p in written]})
@@ -34,7 +35,7 @@ pd.DataFrame({"file": [p.name for p in written],
 # ## What the brief says (in the notebook's language)
 
 # %%
-context = brief.build_context(country, lang, year=year)
+context = contexts[lang]
 Markdown("\n\n".join([f"**{context['title']}** — {context['report']}", *context["headline"]]))
 
 # %%

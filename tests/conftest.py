@@ -35,3 +35,12 @@ def snapshot() -> Callable[[Path], dict[str, bytes]]:
                 for p in sorted(folder.rglob("*")) if p.is_file()}
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                  ) -> Path:
+    """Keep the runner's duration record (``paths.cache_dir``) out of the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TIPANALYSIS_CACHE_DIR", str(folder))
+    return folder

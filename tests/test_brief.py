@@ -29,8 +29,7 @@ EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 @pytest.fixture(scope="module")
 def kwt() -> dict[str, dict]:
     out = {}
-    for lang in ("en", "ar"):
-        context = brief.build_context("KWT", lang)
+    for lang, context in brief.build_contexts("KWT", ("en", "ar")).items():
         html = brief.render_html(context)
         out[lang] = {"context": context, "html": html, "pdf": brief.render_pdf(html)}
     return out
@@ -280,3 +279,45 @@ def test_special_case_country_says_so_instead_of_ranking(monkeypatch):
         "peers."]
     assert by_id["outlook"]["sentences"] == [
         "No outlook: Libya has no tier in the TIP Report 2025 (Special Case)."]
+
+
+def test_build_contexts_shares_the_numbers_and_matches_single_language_builds(kwt, monkeypatch):
+    calls = []
+    forecast = tiers.forecast_summary
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs["horizon"])
+        return forecast(*args, **kwargs)
+
+    monkeypatch.setattr(tiers, "forecast_summary", counting)
+    alone = brief.build_context("KWT", "ar")
+    assert calls == [1, 2, 3]  # TIP Reports 2026, 2027, 2028 after the 2025 placement
+    # Both languages from one call: the bootstrap runs once per horizon, not once per language,
+    # and each context is exactly what a single-language build gives.
+    calls.clear()
+    both = brief.build_contexts("KWT", ("en", "ar", "en"))
+    assert calls == [1, 2, 3]
+    assert list(both) == ["en", "ar"]
+    assert both["ar"] == alone
+    assert both["en"]["facts"] == both["ar"]["facts"] == kwt["en"]["context"]["facts"]
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        brief.build_contexts("KWT", ("en", "fr"))
+
+
+def test_write_context_names_files_by_country_and_language(kwt, tmp_path):
+    written = brief.write_context(kwt["ar"]["context"], tmp_path)
+    assert [p.name for p in written] == ["brief_KWT_ar.html"]
+    assert written[0].read_text(encoding="utf-8") == kwt["ar"]["html"]
+
+
+def test_svg_figures_draw_text_as_outlines(kwt):
+    # WeasyPrint draws SVG <text> glyph by glyph, without bidi or shaping: Arabic labels
+    # would print reversed and unjoined. matplotlib's default (svg.fonttype "path") avoids it.
+    import base64
+
+    figures = [s["figure"] for s in kwt["ar"]["context"]["sections"]
+               if s["figure"] and s["figure"].startswith("data:image/svg+xml")]
+    assert len(figures) == 2  # the tier timeline and the outlook
+    for uri in figures:
+        svg = base64.b64decode(uri.split(",", 1)[1]).decode("utf-8")
+        assert "<path" in svg and "<text" not in svg

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import math
 import shutil
 import sys
@@ -417,3 +418,54 @@ def test_failed_run_publishes_no_file_a_notebook_wrote(tmp_path):
     assert not run.run_notebooks([failing], out=out, progress=False)[0].ok
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
     assert (out / "index.html").read_text() == "previous"
+
+
+# --------------------------------------------------------------------------- scheduling
+def test_schedule_starts_longest_first_and_unknown_before_known(tmp_path: Path) -> None:
+    a, b, c, d = (tmp_path / n for n in "abcd")
+    durations = {str(a): 2.0, str(b): 9.5, str(d): 2.0}
+    # c was never timed: first. Then b (9.5 s); a and d tie at 2 s and keep their order.
+    assert run.schedule([a, b, c, d], durations) == [c, b, a, d]
+    assert run.schedule([a, b], {}) == [a, b]
+
+
+def test_durations_round_trip_and_forget_missing_notebooks(tmp_path: Path) -> None:
+    kept, gone = tmp_path / "01_kept.ipynb", tmp_path / "02_gone.ipynb"
+    kept.write_text("{}")
+    ok = run.NotebookResult(path=kept, parameters={}, seconds=3.25)
+    failed = run.NotebookResult(path=gone, parameters={}, seconds=1.0,
+                                error=run.NotebookRunError(gone, 1, "x", "E", "boom"))
+    cache = tmp_path / "cache"
+    run.record_durations([ok, failed], cache)
+    assert run.read_durations(cache) == {str(kept.resolve()): 3.25}  # failures not recorded
+    (cache / run.DURATIONS_FILE).write_text(
+        f'{{"{gone}": 4.0, "{kept.resolve()}": 1.5, "x": "slow", "y": true}}')
+    assert run.read_durations(cache) == {str(gone): 4.0, str(kept.resolve()): 1.5}
+    run.record_durations([], cache)  # the notebook that no longer exists is dropped
+    assert run.read_durations(cache) == {str(kept.resolve()): 1.5}
+
+
+@pytest.mark.parametrize("content", ["", "not json", "[1, 2]"])
+def test_unreadable_duration_record_is_no_hint(tmp_path: Path, content: str) -> None:
+    (tmp_path / run.DURATIONS_FILE).write_text(content)
+    assert run.read_durations(tmp_path) == {}
+    assert run.read_durations(tmp_path / "missing") == {}
+
+
+def test_parallel_run_starts_the_notebook_known_to_be_longest_first(
+        tmp_path: Path, private_cache: Path) -> None:
+    log = tmp_path / "starts.txt"
+    record = f"import time; open({str(log)!r}, 'a').write(f'{{name}} {{time.time_ns()}}\\n')"
+    books = [make_notebook(tmp_path / f"0{i}_{n}.ipynb", record, parameters=f"name = {n!r}")
+             for i, n in enumerate(["a", "b", "c"], start=1)]
+    # The record says c is the longest: with two workers c starts with a, and b waits for a
+    # worker. In the order given, a and b would start and c would wait.
+    c, b, a = (str(p.resolve()) for p in books[::-1])
+    (private_cache / run.DURATIONS_FILE).write_text(json.dumps({c: 30.0, b: 0.1, a: 0.1}))
+    results = run.run_notebooks(books, out=tmp_path / "out", jobs=2, progress=False)
+    assert [r.path for r in results] == books  # results keep the order given
+    starts = dict(line.split() for line in log.read_text().splitlines())
+    assert int(starts["c"]) < int(starts["b"])
+    recorded = run.read_durations(private_cache)
+    assert set(recorded) == {str(p.resolve()) for p in books}
+    assert all(0 < s < 30 for s in recorded.values())

@@ -2,7 +2,8 @@
 
 Three steps, each usable on its own:
 
-- :func:`build_context` loads the data, calls the analysis functions (tiers, strategy, impact)
+- :func:`build_context` (one language) or :func:`build_contexts` (several, computing the
+  numbers once) loads the data, calls the analysis functions (tiers, strategy, impact)
   and returns plain values: sentences built from the translation table
   (:mod:`tipanalysis.i18n`), tables, figures as data URIs and the numbers behind them
   (``context["facts"]``, the same in both languages);
@@ -10,7 +11,8 @@ Three steps, each usable on its own:
   figures embedded): one self-contained file, ``lang``/``dir`` set, A4 print CSS;
 - :func:`render_pdf` prints that HTML with WeasyPrint, byte-identical from run to run.
 
-:func:`write_brief` writes ``brief_<ISO3>_<lang>.html`` (and ``.pdf``) atomically.
+:func:`write_context` writes ``brief_<ISO3>_<lang>.html`` (and ``.pdf``) atomically;
+:func:`write_brief` and :func:`write_briefs` build and write in one call.
 
 A section whose analysis function is missing or fails says "not available in this build"
 instead of inventing content; ``context["problems"]`` lists why, for maintainers.
@@ -33,7 +35,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -54,6 +56,17 @@ PDF_IDENTIFIER = b"tipanalysis-brief"
 EVENT_TEXT_MAX = 100
 TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
+
+_T = TypeVar("_T")
+#: Results shared by the languages of one :func:`build_contexts` call, keyed by what they are.
+Memo = dict[tuple[Any, ...], Any]
+
+
+def _once(memo: Memo, key: tuple[Any, ...], compute: Callable[[], _T]) -> _T:
+    """``compute()``, or what it returned for ``key`` earlier in the same build."""
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 # --------------------------------------------------------------------------------- helpers
@@ -294,22 +307,12 @@ def _completeness(coverage: pd.DataFrame, year: int) -> str:
     return str(hit.iloc[0]) if len(hit) else "unverified"
 
 
-_BOUNDARIES: dict[str, Any] = {}
-
-
-def _boundaries(data_dir: Path | str | None) -> Any:
-    """Load the world boundaries once per data folder (they take a second to read)."""
-    key = str(data_dir)
-    if key not in _BOUNDARIES:
-        _BOUNDARIES[key] = data.load_boundaries(data_dir)
-    return _BOUNDARIES[key]
-
-
 def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
-         data_dir: Path | str | None) -> None:
+         data_dir: Path | str | None, memo: Memo) -> None:
     from tipanalysis import maps
 
-    frame = maps.tier_map_frame(_boundaries(data_dir), panel[panel["report_year"] == year])
+    frame = _once(memo, ("map", year), lambda: maps.tier_map_frame(
+        data.load_boundaries(data_dir), panel[panel["report_year"] == year]))
     gcc = countries.members("GCC")
     if iso3 in gcc:
         fig = maps.plot_tier_map(frame, year=year, lang=lang, extent=maps.GULF_EXTENT,
@@ -324,7 +327,7 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
 
 
 def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cname: str,
-             facts: dict[str, Any]) -> None:
+             facts: dict[str, Any], memo: Memo) -> None:
     from tipanalysis import tiers
 
     horizon = HORIZON_YEAR - year
@@ -335,8 +338,9 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
     if history.sort_values("report_year")["tier"].isna().iloc[-1]:
         section["sentences"].append(t("outlook.unranked", lang, country=cname, year=year))
         return
-    by_year = [tiers.forecast_summary(history, panel, horizon=h, n_boot=1000, seed=0)
-               .set_index("measure") for h in range(1, horizon + 1)]
+    by_year = _once(memo, ("outlook", iso3, year), lambda: [
+        tiers.forecast_summary(history, panel, horizon=h, n_boot=1000, seed=0)
+        .set_index("measure") for h in range(1, horizon + 1)])
     last = by_year[-1]
     ok, hit = last.loc["p_tier2_or_better_every_report"], last.loc["p_reach_tier1"]
     pct = {k: format_percent(v) for k, v in {
@@ -378,16 +382,20 @@ def _outlook_figure(by_year: list[pd.DataFrame], year: int, lang: str, cname: st
 
 
 def _strategy(section: dict, iso3: str, year: int, lang: str, data_dir: Path | str | None,
-              facts: dict[str, Any]) -> None:
+              facts: dict[str, Any], memo: Memo) -> None:
     if iso3 != "KWT":
         section["sentences"].append(t("strategy.only_kwt", lang))
         return
     from tipanalysis import strategy
 
-    fw = strategy.load_framework(data_dir)
-    obs = strategy.load_observations(data_dir)
     as_of = f"{year}-12-31"
-    reviewed = strategy.review(fw.indicators, obs, as_of=as_of)
+
+    def review() -> tuple[Any, pd.DataFrame, pd.DataFrame]:
+        fw = strategy.load_framework(data_dir)
+        obs = strategy.load_observations(data_dir)
+        return fw, obs, strategy.review(fw.indicators, obs, as_of=as_of)
+
+    fw, obs, reviewed = _once(memo, ("strategy", as_of), review)
     ind = fw.indicators
     n_target = int(ind["target_value"].notna().sum())
     n_nodata = int((reviewed["status"] == "no-data").sum())
@@ -546,24 +554,53 @@ def build_context(country: str, lang: str = "en", year: int | None = None,
         ``facts`` (the numbers, identical in both languages), ``problems`` (why a section is
         not available, in English, for maintainers), ``created`` (fixed PDF date).
 
+    See Also
+    --------
+    build_contexts : the same for several languages, computing the numbers once.
+
     Examples
     --------
     >>> ctx = build_context("KWT", "ar")  # doctest: +SKIP
     >>> ctx["facts"]["tier"], ctx["dir"]  # doctest: +SKIP
     ('2', 'rtl')
     """
-    if lang not in i18n.LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {i18n.LANGS}")
+    return build_contexts(country, (lang,), year=year, data_dir=data_dir)[lang]
+
+
+def build_contexts(country: str, langs: tuple[str, ...] = i18n.LANGS, year: int | None = None,
+                   data_dir: Path | str | None = None) -> dict[str, dict[str, Any]]:
+    """The brief's context (see :func:`build_context`) in each language of ``langs``.
+
+    Data are read and the language-free numbers (forecast bootstrap, map frame, strategy
+    review) computed once for all languages; sentences and figures are made per language.
+    ``context["facts"]`` is therefore the same object's values in every language.
+
+    Examples
+    --------
+    >>> contexts = build_contexts("KWT")  # doctest: +SKIP
+    >>> contexts["ar"]["facts"] == contexts["en"]["facts"]  # doctest: +SKIP
+    True
+    """
+    unknown = [lang for lang in langs if lang not in i18n.LANGS]
+    if unknown:
+        raise ValueError(f"unknown language {unknown[0]!r}; expected one of {i18n.LANGS}")
     iso3 = countries.to_iso3(country)
-    full = data.load_tiers(data_dir)
+    memo: Memo = {}
+    return {lang: _build(iso3, lang, year, data_dir, memo) for lang in dict.fromkeys(langs)}
+
+
+def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
+           memo: Memo) -> dict[str, Any]:
+    full = _once(memo, ("tiers",), lambda: data.load_tiers(data_dir))
     year = default_year(full, iso3) if year is None else int(year)
     panel = full[full["report_year"] <= year]
     rows = panel[panel["iso3"] == iso3].sort_values("report_year")
     if not (rows["report_year"] == year).any():
         raise ValueError(f"no tier placement for {iso3} in the TIP Report {year}")
-    coverage = data.load_coverage(data_dir)
+    coverage = _once(memo, ("coverage",), lambda: data.load_coverage(data_dir))
     coverage = coverage[coverage["report_year"] <= year]
-    timeline = data.load_timeline(data_dir) if iso3 == "KWT" else None
+    timeline = (_once(memo, ("timeline",), lambda: data.load_timeline(data_dir))
+                if iso3 == "KWT" else None)
     cname = countries.name(iso3, lang)
     facts: dict[str, Any] = {"iso3": iso3}
     problems: list[str] = []
@@ -576,18 +613,18 @@ def build_context(country: str, lang: str = "en", year: int | None = None,
              lambda: _compare(compare_sec, panel, coverage, iso3, year, lang, cname, facts))
     map_sec = _section("sec.map", lang)
     _guarded(map_sec, "sec.map", lang, problems,
-             lambda: _map(map_sec, panel, iso3, year, lang, data_dir))
+             lambda: _map(map_sec, panel, iso3, year, lang, data_dir, memo))
     outlook_sec = _section("sec.outlook", lang, last=HORIZON_YEAR)
     _guarded(outlook_sec, "forecast.what", lang, problems,
-             lambda: _outlook(outlook_sec, panel, iso3, year, lang, cname, facts))
+             lambda: _outlook(outlook_sec, panel, iso3, year, lang, cname, facts, memo))
     strategy_sec = _section("sec.strategy", lang)
     _guarded(strategy_sec, "strategy.what", lang, problems,
-             lambda: _strategy(strategy_sec, iso3, year, lang, data_dir, facts))
+             lambda: _strategy(strategy_sec, iso3, year, lang, data_dir, facts, memo))
     impact_sec = _section("sec.impact", lang)
     _guarded(impact_sec, "impact.what", lang, problems,
              lambda: _impact(impact_sec, panel, timeline, iso3, year, lang, facts))
 
-    descriptor = _descriptor(data_dir)
+    descriptor = _once(memo, ("descriptor",), lambda: _descriptor(data_dir))
     used = ["tier_placements", "coverage", "countries", "countries_50m"]
     used += ["kuwait_timeline", "strategy_framework", "strategy_observations"] * (iso3 == "KWT")
     own = rows[rows["report_year"] == year].iloc[0]
@@ -693,23 +730,22 @@ def _atomic_write(path: Path, payload: bytes) -> None:
         raise
 
 
-def write_brief(country: str, lang: str, out_dir: Path | str, year: int | None = None,
-                pdf: bool = False, data_dir: Path | str | None = None) -> list[Path]:
-    """Write ``brief_<ISO3>_<lang>.html`` (and ``.pdf`` if ``pdf``) into ``out_dir``.
+def write_context(context: dict[str, Any], out_dir: Path | str, pdf: bool = False
+                  ) -> list[Path]:
+    """Write a built context as ``brief_<ISO3>_<lang>.html`` (and ``.pdf`` if ``pdf``).
 
     Each file is written to a temporary file in ``out_dir`` and renamed into place, so a
     reader never sees half a brief. Returns the paths written.
 
     Examples
     --------
-    >>> write_brief("KWT", "ar", "reports", pdf=True)  # doctest: +SKIP
+    >>> write_context(build_context("KWT", "ar"), "reports", pdf=True)  # doctest: +SKIP
     [PosixPath('reports/brief_KWT_ar.html'), PosixPath('reports/brief_KWT_ar.pdf')]
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    context = build_context(country, lang, year=year, data_dir=data_dir)
     html = render_html(context)
-    stem = f"brief_{context['iso3']}_{lang}"
+    stem = f"brief_{context['iso3']}_{context['lang']}"
     written = [out / f"{stem}.html"]
     pdf_bytes = render_pdf(html) if pdf else None  # render first: no file if printing fails
     _atomic_write(written[0], html.encode("utf-8"))
@@ -717,6 +753,19 @@ def write_brief(country: str, lang: str, out_dir: Path | str, year: int | None =
         written.append(out / f"{stem}.pdf")
         _atomic_write(written[1], pdf_bytes)
     return written
+
+
+def write_brief(country: str, lang: str, out_dir: Path | str, year: int | None = None,
+                pdf: bool = False, data_dir: Path | str | None = None) -> list[Path]:
+    """Build the brief in ``lang`` and write it with :func:`write_context`.
+
+    Examples
+    --------
+    >>> write_brief("KWT", "ar", "reports", pdf=True)  # doctest: +SKIP
+    [PosixPath('reports/brief_KWT_ar.html'), PosixPath('reports/brief_KWT_ar.pdf')]
+    """
+    return write_context(build_context(country, lang, year=year, data_dir=data_dir), out_dir,
+                         pdf=pdf)
 
 
 def write_briefs(country: str, out_dir: Path | str, *, langs: tuple[str, ...] = i18n.LANGS,
@@ -729,5 +778,5 @@ def write_briefs(country: str, out_dir: Path | str, *, langs: tuple[str, ...] = 
     >>> [p.name for p in write_briefs("QAT", "/tmp/briefs")]  # doctest: +SKIP
     ['brief_QAT_en.html', 'brief_QAT_en.pdf', 'brief_QAT_ar.html', 'brief_QAT_ar.pdf']
     """
-    return [p for lang in langs
-            for p in write_brief(country, lang, out_dir, year=year, pdf=pdf, data_dir=data_dir)]
+    contexts = build_contexts(country, langs, year=year, data_dir=data_dir)
+    return [p for context in contexts.values() for p in write_context(context, out_dir, pdf=pdf)]

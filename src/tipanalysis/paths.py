@@ -24,6 +24,17 @@ def notebooks_dir() -> Path:
     return REPO_DIR / "notebooks"
 
 
+def cache_dir() -> Path:
+    """Return the folder for disposable run records (``$TIPANALYSIS_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tipanalysis``, else ``~/.cache/tipanalysis``); nothing in it affects results.
+    """
+    env = os.environ.get("TIPANALYSIS_CACHE_DIR")
+    if env:
+        return Path(env).resolve()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tipanalysis"
+
+
 #: Set by the report runner for each kernel: where a notebook writes files of its own.
 REPORTS_ENV = "TIPANALYSIS_REPORTS_DIR"
 

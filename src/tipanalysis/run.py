@@ -552,9 +552,70 @@ def _report_entry(executed: Path) -> dict[str, Any]:
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ------------------------------------------------------------------------- scheduling
+#: Wall times of earlier runs, in :func:`tipanalysis.paths.cache_dir`.
+DURATIONS_FILE = "run-durations.json"
+
+
+def read_durations(cache: Path | None = None) -> dict[str, float]:
+    """Last wall time (s) of each notebook run, keyed by its resolved path; ``{}`` if none.
+
+    A missing or unreadable record only loses the ordering hint, so it is not an error.
+    """
+    file = (paths.cache_dir() if cache is None else cache) / DURATIONS_FILE
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): float(v) for k, v in raw.items()
+            if isinstance(v, int | float) and not isinstance(v, bool) and v >= 0}
+
+
+def record_durations(results: Iterable[NotebookResult], cache: Path | None = None) -> None:
+    """Merge the successful runs' wall times into the record; forget notebooks now gone."""
+    folder = paths.cache_dir() if cache is None else cache
+    durations = {k: v for k, v in read_durations(folder).items() if Path(k).is_file()}
+    durations.update({str(Path(r.path).resolve()): round(r.seconds, 3)
+                      for r in results if r.ok})
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _atomic_write_text(folder / DURATIONS_FILE,
+                           json.dumps(durations, indent=1, sort_keys=True) + "\n")
+    except OSError as exc:  # a read-only home only costs the ordering hint
+        print(f"run: could not record notebook durations in {folder}: {exc}", file=sys.stderr)
+
+
+def schedule(notebooks: Sequence[Path], durations: Mapping[str, float]) -> list[Path]:
+    """Order notebooks for the worker pool: longest known wall time first.
+
+    Starting the longest first shortens a parallel run (the classic longest-processing-time
+    rule: the last notebook to start is a short one). Notebooks never timed go first, in the
+    order given, since they may be long; ties keep the order given.
+
+    Examples
+    --------
+    >>> schedule([Path("a"), Path("b"), Path("c")],
+    ...          {str(Path("a").resolve()): 1.0, str(Path("b").resolve()): 9.0})
+    [PosixPath('c'), PosixPath('b'), PosixPath('a')]
+    """
+    def key(item: tuple[int, Path]) -> tuple[float, int]:
+        seconds = durations.get(str(Path(item[1]).resolve()))
+        return (-float("inf") if seconds is None else -seconds, item[0])
+
+    return [p for _, p in sorted(enumerate(notebooks), key=key)]
 
 
 def _swap_in(staging: Path, out: Path) -> None:
@@ -645,9 +706,12 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
                 overall.update(1)
                 slots.put(slot)
 
+        order = schedule(notebooks, read_durations()) if jobs > 1 else list(notebooks)
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(work, notebooks))
+            futures = {p: pool.submit(work, p) for p in order}
+            results = [futures[p].result() for p in notebooks]  # reported in the order given
         overall.close()
+        record_durations(results)
 
         if not all(r.ok for r in results):
             return results
