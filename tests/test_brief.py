@@ -321,3 +321,25 @@ def test_svg_figures_draw_text_as_outlines(kwt):
     for uri in figures:
         svg = base64.b64decode(uri.split(",", 1)[1]).decode("utf-8")
         assert "<path" in svg and "<text" not in svg
+
+
+def test_stylesheet_is_inserted_verbatim_and_the_pdf_uses_its_fonts(kwt):
+    # Entities are not decoded inside <style>: an escaped stylesheet loses every quoted font
+    # name, and the brief printed in the default serif.
+    css = (paths.PACKAGE_DIR / "templates" / brief.STYLESHEET).read_text(encoding="utf-8")
+    assert '"DejaVu Sans"' in css
+    assert css in kwt["en"]["html"]
+    for lang in ("en", "ar"):
+        reader = pypdf.PdfReader(io.BytesIO(kwt[lang]["pdf"]))
+        fonts = {str(font["/BaseFont"]).split("+")[-1] for page in reader.pages
+                 for font in page["/Resources"]["/Font"].values()}
+        assert fonts and all(f.startswith("DejaVu-Sans") for f in fonts), (lang, fonts)
+
+
+def test_stylesheet_that_could_end_the_style_element_is_refused(kwt, monkeypatch, tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / brief.STYLESHEET).write_text(
+        "p { color: red } </style><script>x()</script>")
+    monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path)
+    with pytest.raises(ValueError, match="must not contain"):
+        brief.render_html(kwt["en"]["context"])

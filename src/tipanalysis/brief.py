@@ -661,12 +661,17 @@ def render_html(context: dict[str, Any]) -> str:
     True
     """
     import jinja2
+    import markupsafe
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("tipanalysis", "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     css = (paths.PACKAGE_DIR / "templates" / STYLESHEET).read_text(encoding="utf-8")
-    return env.get_template(TEMPLATE).render(css=css, **context)
+    if "</" in css:  # would end the <style> element early
+        raise ValueError(f"{STYLESHEET} must not contain '</'")
+    # The stylesheet is the package's own file, not data: insert it unescaped, since entities
+    # are not decoded inside <style> (an escaped '"DejaVu Sans"' is no font name at all).
+    return env.get_template(TEMPLATE).render(css=markupsafe.Markup(css), **context)
 
 
 @contextlib.contextmanager
