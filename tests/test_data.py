@@ -152,6 +152,32 @@ def test_shipped_tiers_and_boundaries():
     world = data.load_boundaries()
     assert {"BHR", "SGP", "KWT", "XKX"} <= set(world["iso3"].dropna())
     assert not world["iso3"].dropna().duplicated().any()
+    # No polygon spans the map (the shipped Russia and Fiji cross 180°; only Antarctica,
+    # which encloses the pole, runs from edge to edge).
+    parts = world.set_index("iso3").geometry.explode()
+    wide = parts[parts.bounds["maxx"] - parts.bounds["minx"] > 180]
+    assert set(wide.index) == {"ATA"}
+    # Chukotka is drawn at the eastern edge of the map, west of -169°; Russia keeps its area.
+    russia = parts.loc["RUS"]
+    assert (russia.bounds["maxx"] < -169).any() and russia.bounds["maxx"].max() <= 180
+    assert 2900 < world.set_index("iso3").loc["RUS", "geometry"].area < 2950  # square degrees
+
+
+def test_split_antimeridian_cuts_rings_with_holes_and_leaves_the_rest():
+    from shapely.geometry import MultiPolygon, Polygon
+
+    # A 4 x 2 degree box centred on 180°, with a 1 x 1 hole across the meridian.
+    ring = [(178, 0), (-178, 0), (-178, 2), (178, 2)]
+    hole = [(179.5, 0.5), (-179.5, 0.5), (-179.5, 1.5), (179.5, 1.5)]
+    out = data.split_antimeridian(Polygon(ring, [hole]))
+    assert isinstance(out, MultiPolygon) and out.is_valid
+    assert sorted(round(g.bounds[0]) for g in out.geoms) == [-180, 178]
+    assert sorted(round(g.bounds[2]) for g in out.geoms) == [-178, 180]
+    assert out.area == pytest.approx(8 - 1)
+    plain = Polygon([(10, 0), (12, 0), (12, 2)])
+    assert data.split_antimeridian(plain) is plain
+    pole = Polygon([(-180, -80), (180, -80), (180, -90), (-180, -90)])
+    assert data.split_antimeridian(pole) is pole  # encloses the pole: not cut
 
 
 def test_load_tiers_refuses_other_tier_categories(data_copy):

@@ -315,9 +315,10 @@ def load_boundaries(data_dir: Path | str | None = None):
     gdf = gpd.read_file(root / res["path"], layer="countries", engine="pyogrio")
     gdf = gdf.set_crs("EPSG:4326", allow_override=True)
     # Only the few invalid features are repaired; make_valid returns valid ones unchanged.
+    # Those crossing the antimeridian are first cut there, or a flat map draws them as a band.
     geoms = gdf.geometry.to_numpy().copy()
     invalid = ~shapely.is_valid(geoms)
-    geoms[invalid] = shapely.make_valid(geoms[invalid])
+    geoms[invalid] = shapely.make_valid([split_antimeridian(g) for g in geoms[invalid]])
     gdf["geometry"] = geoms
     ids = gdf["id"].astype("str") if "id" in gdf.columns else pd.Series(pd.NA, index=gdf.index)
     # Features without a code are grouped by their own name, so none is merged with another.
@@ -331,6 +332,50 @@ def load_boundaries(data_dir: Path | str | None = None):
     dissolved["iso3"] = iso3.astype("str")
     out = dissolved[["iso3", "iso_numeric", "name", "geometry"]]
     return gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
+
+
+def split_antimeridian(geom: Any) -> Any:
+    """Cut the parts of a (multi)polygon whose rings jump across the 180° meridian.
+
+    World-atlas TopoJSON (for spherical renderers) lets a ring run from 179° to -179°
+    (Chukotka, Fiji); on a flat map such a ring spans the whole width. Its longitudes are
+    unwrapped to a continuous range, the polygon is cut at 180° and the eastern piece moved
+    back by 360°. Rings that reach a pole (Antarctica) enclose it and are left as they are.
+
+    Examples
+    --------
+    >>> from shapely import Polygon
+    >>> fiji = Polygon([(179, -16), (-179, -16), (-179, -17), (179, -17)])
+    >>> sorted(round(g.bounds[0]) for g in split_antimeridian(fiji).geoms)
+    [-180, 179]
+    """
+    import numpy as np
+    import shapely
+    from shapely.affinity import translate
+    from shapely.geometry import MultiPolygon, Polygon, box
+
+    def crosses(ring: Any) -> bool:
+        xy = np.asarray(ring.coords)
+        return bool(np.abs(np.diff(xy[:, 0])).max() > 180 and np.abs(xy[:, 1]).max() < 89.9)
+
+    def unwrap(ring: Any) -> np.ndarray:
+        xy = np.asarray(ring.coords).copy()
+        xy[xy[:, 0] < 0, 0] += 360
+        return xy
+
+    parts = list(geom.geoms) if isinstance(geom, MultiPolygon) else [geom]
+    out = []
+    for poly in parts:
+        if not isinstance(poly, Polygon) or not crosses(poly.exterior):
+            out.append(poly)
+            continue
+        shifted = shapely.make_valid(Polygon(unwrap(poly.exterior),
+                                             [unwrap(r) for r in poly.interiors]))
+        west = shifted.intersection(box(-180, -90, 180, 90))
+        east = translate(shifted.intersection(box(180, -90, 540, 90)), xoff=-360)
+        out += [g for piece in (west, east) for g in getattr(piece, "geoms", [piece])
+                if isinstance(g, Polygon) and not g.is_empty]
+    return MultiPolygon(out) if len(out) > 1 else out[0]
 
 
 def _dissolve_duplicates(gdf, key: str):

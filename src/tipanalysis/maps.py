@@ -7,6 +7,7 @@ light grey with a hatch, so a partial year is visibly partial rather than silent
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -65,16 +66,24 @@ def plot_tier_map(
     from matplotlib.patches import Patch
 
     gulf = extent is not None
+    if gulf:
+        # Only features touching the window can show: drawing the rest costs time for nothing.
+        lon0, lon1, lat0, lat1 = extent
+        frame = frame.cx[lon0:lon1, lat0:lat1]
     fig, ax = _figure((7, 6) if gulf else (11, 5.6))
     for category, color in [*((k, TIER_COLORS[k]) for k in [*TIER_ORDER, "special"]),
                             ("missing", "#eeeeee")]:
         part = frame[frame["category"] == category]
         if len(part):
-            part.plot(ax=ax, color=color, edgecolor="white", linewidth=0.3,
+            part.plot(ax=ax, color=color, edgecolor="white", linewidth=0.3, aspect=None,
                       hatch="///" if category == "missing" else None)
     if extent is not None:
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
+    # Plate carrée stretched to be true to scale at the window's middle latitude (the whole
+    # world: the equator), set once rather than by whichever category geopandas drew last.
+    mid = 0.0 if extent is None else (extent[2] + extent[3]) / 2
+    ax.set_aspect(1 / math.cos(math.radians(mid)))
     if labels:
         for row in frame[frame["iso3"].isin(list(labels))].itertuples():
             point = row.geometry.representative_point()
