@@ -25,6 +25,8 @@ country = "KWT"
 
 # %%
 # %matplotlib inline
+# Figures lay themselves out (constrained layout): no second, cropping draw per figure.
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 from IPython.display import Markdown
 
 from tipanalysis import countries, data, plots

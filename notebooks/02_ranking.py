@@ -12,6 +12,8 @@ lang = "en"
 
 # %%
 # %matplotlib inline
+# Figures lay themselves out (constrained layout): no second, cropping draw per figure.
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
 from IPython.display import Markdown, display
 

@@ -17,6 +17,8 @@ lang = "en"
 
 # %%
 # %matplotlib inline
+# Figures lay themselves out (constrained layout): no second, cropping draw per figure.
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import matplotlib
 import numpy as np
 import pandas as pd

@@ -429,6 +429,29 @@ def test_schedule_starts_longest_first_and_unknown_before_known(tmp_path: Path) 
     assert run.schedule([a, b], {}) == [a, b]
 
 
+def test_schedule_takes_the_order_that_ends_soonest(tmp_path: Path) -> None:
+    books = [tmp_path / f"0{i}.ipynb" for i in range(1, 6)]
+    times = dict(zip((str(p) for p in books), [3.3, 8.7, 4.1, 5.9, 11.1], strict=True))
+    lpt = sorted(books, key=lambda p: -times[str(p)])
+    assert run.makespan([times[str(p)] for p in lpt], jobs=2) == pytest.approx(17.9)
+    # Longest first would leave 3.3 s for the end (17.9 s); one worker taking 11.1 + 5.9 and
+    # the other 8.7 + 4.1 + 3.3 ends at 17.0 s, the best two workers can do here.
+    order = run.schedule(books, times, jobs=2)
+    assert run.makespan([times[str(p)] for p in order], jobs=2) == pytest.approx(17.0)
+    assert order[0] == books[4]
+    # One worker: nothing to gain, longest first. Too many to try every order: longest first.
+    assert run.schedule(books, times, jobs=1) == lpt
+    many = [tmp_path / f"{i:02d}.ipynb" for i in range(run.EXHAUSTIVE_SCHEDULE + 1)]
+    assert run.schedule(many, {str(p): float(i) for i, p in enumerate(many)}) == many[::-1]
+
+
+@pytest.mark.parametrize(("seconds", "jobs", "expected"), [
+    ([], 2, 0.0), ([5.0], 3, 5.0), ([4, 3, 3, 2], 2, 6.0), ([4, 3, 3, 2], 1, 12.0),
+    ([2, 2, 2], 2, 4.0), ([1, 1, 1, 1], 8, 1.0)])
+def test_makespan(seconds: list[float], jobs: int, expected: float) -> None:
+    assert run.makespan(seconds, jobs) == expected
+
+
 def test_durations_round_trip_and_forget_missing_notebooks(tmp_path: Path) -> None:
     kept, gone = tmp_path / "01_kept.ipynb", tmp_path / "02_gone.ipynb"
     kept.write_text("{}")

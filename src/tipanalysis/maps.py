@@ -32,8 +32,11 @@ def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gp
 
     Examples
     --------
-    >>> year = tiers[tiers.report_year == 2025]
-    >>> frame = tier_map_frame(load_boundaries(), year)  # doctest: +SKIP
+    >>> from tipanalysis.data import load_boundaries, load_tiers
+    >>> panel = load_tiers()
+    >>> frame = tier_map_frame(load_boundaries(), panel[panel.report_year == 2025])
+    >>> frame.set_index("iso3").loc[["KWT", "LBY"], "category"].tolist()
+    ['2', 'special']
     """
     if placements["iso3"].duplicated().any():
         dup = placements.loc[placements["iso3"].duplicated(), "iso3"].tolist()

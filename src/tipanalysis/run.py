@@ -19,6 +19,7 @@ import argparse
 import ast
 import concurrent.futures
 import html
+import itertools
 import json
 import os
 import queue
@@ -598,24 +599,58 @@ def record_durations(results: Iterable[NotebookResult], cache: Path | None = Non
         print(f"run: could not record notebook durations in {folder}: {exc}", file=sys.stderr)
 
 
-def schedule(notebooks: Sequence[Path], durations: Mapping[str, float]) -> list[Path]:
-    """Order notebooks for the worker pool: longest known wall time first.
+#: Up to this many notebooks, :func:`schedule` tries every order (7! = 5,040 simulations).
+EXHAUSTIVE_SCHEDULE = 7
 
-    Starting the longest first shortens a parallel run (the classic longest-processing-time
-    rule: the last notebook to start is a short one). Notebooks never timed go first, in the
-    order given, since they may be long; ties keep the order given.
+
+def makespan(seconds: Sequence[float], jobs: int) -> float:
+    """Wall time of running tasks of these durations, in this order, on ``jobs`` workers.
+
+    Each task goes to the first worker free, as in a thread pool.
 
     Examples
     --------
-    >>> schedule([Path("a"), Path("b"), Path("c")],
-    ...          {str(Path("a").resolve()): 1.0, str(Path("b").resolve()): 9.0})
-    [PosixPath('c'), PosixPath('b'), PosixPath('a')]
+    >>> makespan([4, 3, 3, 2], jobs=2)
+    6.0
     """
-    def key(item: tuple[int, Path]) -> tuple[float, int]:
-        seconds = durations.get(str(Path(item[1]).resolve()))
-        return (-float("inf") if seconds is None else -seconds, item[0])
+    free = [0.0] * max(1, jobs)
+    for s in seconds:
+        i = free.index(min(free))
+        free[i] += s
+    return max(free)
 
-    return [p for _, p in sorted(enumerate(notebooks), key=key)]
+
+def schedule(notebooks: Sequence[Path], durations: Mapping[str, float], jobs: int = 2
+             ) -> list[Path]:
+    """Order notebooks for a pool of ``jobs`` workers so that the whole run ends soonest.
+
+    Notebooks are keyed in ``durations`` by resolved path (their last wall time). The base
+    order is longest first (the longest-processing-time rule: the last notebook to start is a
+    short one); notebooks never timed go first, in the order given, since they may be long.
+    When every notebook has a time and there are at most :data:`EXHAUSTIVE_SCHEDULE`, the
+    order with the shortest simulated :func:`makespan` is taken instead (the first found,
+    starting from the base order, so ties keep it).
+
+    Examples
+    --------
+    >>> times = {str(Path(n).resolve()): s for n, s in zip("abcde", [11, 9, 6, 4, 3])}
+    >>> [p.name for p in schedule([Path(n) for n in "abcde"], times, jobs=2)]
+    ['a', 'b', 'd', 'c', 'e']
+    """
+    def seconds(path: Path) -> float | None:
+        return durations.get(str(Path(path).resolve()))
+
+    base = [p for _, p in sorted(enumerate(notebooks), key=lambda item: (
+        -float("inf") if seconds(item[1]) is None else -seconds(item[1]), item[0]))]
+    known = [seconds(p) for p in base]
+    if jobs < 2 or len(base) > EXHAUSTIVE_SCHEDULE or None in known:
+        return base
+    best, best_time = list(range(len(base))), makespan(known, jobs)
+    for order in itertools.permutations(range(len(base))):
+        t = makespan([known[i] for i in order], jobs)
+        if t < best_time - 1e-9:
+            best, best_time = list(order), t
+    return [base[i] for i in best]
 
 
 def _swap_in(staging: Path, out: Path) -> None:
@@ -706,7 +741,7 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
                 overall.update(1)
                 slots.put(slot)
 
-        order = schedule(notebooks, read_durations()) if jobs > 1 else list(notebooks)
+        order = schedule(notebooks, read_durations(), jobs) if jobs > 1 else list(notebooks)
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {p: pool.submit(work, p) for p in order}
             results = [futures[p].result() for p in notebooks]  # reported in the order given
