@@ -256,11 +256,15 @@ def _event_lines(events: pd.DataFrame | None) -> pd.DataFrame | None:
 
 
 def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: str, year: int,
-             lang: str, cname: str, facts: dict[str, Any]) -> None:
+             lang: str, cname: str, facts: dict[str, Any], memo: Memo) -> None:
     from tipanalysis import tiers
 
+    def versus(group: str, members: list[str]) -> pd.DataFrame:
+        return _once(memo, ("peers", iso3, year, group), lambda: tiers.peer_comparison(
+            panel, iso3, [c for c in members if c != iso3], coverage=coverage))
+
     gcc = countries.members("GCC")
-    comp = tiers.peer_comparison(panel, iso3, [c for c in gcc if c != iso3], coverage=coverage)
+    comp = versus("GCC", gcc)
     row = comp[comp["report_year"] == year].iloc[0]
     region = countries.region_of(iso3)
     groups = ([(region, countries.members(region))] if region else []) + [
@@ -273,9 +277,8 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
         section["sentences"].append(t("compare.gcc", lang, year=year, n=int(row["n"]),
                                       country=cname, rank=int(row["rank_in_group"])))
     for group, members in groups:
-        comp = tiers.peer_comparison(panel, iso3, [c for c in members if c != iso3],
-                                     coverage=coverage)
-        r = comp[comp["report_year"] == year].iloc[0]
+        peers = versus(group, members)
+        r = peers[peers["report_year"] == year].iloc[0]
         pct, mean = float(r["percentile"]) / 100, float(r["peer_mean_score"])
         facts[f"group_{group}"] = {"n": int(r["n"]), "rank": int(r["rank_in_group"]),
                                    "pct": format_percent(pct), "mean": format_number(mean, "en", 2)}
@@ -434,7 +437,7 @@ def _strategy(section: dict, iso3: str, year: int, lang: str, data_dir: Path | s
 
 
 def _impact(section: dict, panel: pd.DataFrame, timeline: pd.DataFrame | None, iso3: str,
-            year: int, lang: str, facts: dict[str, Any]) -> None:
+            year: int, lang: str, facts: dict[str, Any], memo: Memo) -> None:
     if iso3 != "KWT" or timeline is None:
         section["sentences"].append(t("impact.only_kwt", lang))
         return
@@ -446,7 +449,7 @@ def _impact(section: dict, panel: pd.DataFrame, timeline: pd.DataFrame | None, i
         [e for e in REFORM_EVENTS if e in set(events["event_id"])])
     own = panel[(panel["iso3"] == iso3) & panel["tier"].notna()][["report_year", "tier"]]
     ranked = set(own["report_year"].astype(int))
-    P = tiers.transition_matrix(panel)
+    P = _once(memo, ("transitions", year), lambda: tiers.transition_matrix(panel))
     usable = [(eid, int(r)) for eid, r in reforms["report_year"].items() if int(r) - 1 in ranked]
     up = impact.base_rate_comparison(P, own, [r for _, r in usable], horizon=2,
                                      targets="upgrade").set_index("reform_year")
@@ -610,7 +613,8 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
              lambda: _timeline(timeline_sec, rows, timeline, year, lang, cname, facts))
     compare_sec = _section("sec.compare", lang)
     _guarded(compare_sec, "sec.compare", lang, problems,
-             lambda: _compare(compare_sec, panel, coverage, iso3, year, lang, cname, facts))
+             lambda: _compare(compare_sec, panel, coverage, iso3, year, lang, cname, facts,
+                              memo))
     map_sec = _section("sec.map", lang)
     _guarded(map_sec, "sec.map", lang, problems,
              lambda: _map(map_sec, panel, iso3, year, lang, data_dir, memo))
@@ -622,7 +626,7 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
              lambda: _strategy(strategy_sec, iso3, year, lang, data_dir, facts, memo))
     impact_sec = _section("sec.impact", lang)
     _guarded(impact_sec, "impact.what", lang, problems,
-             lambda: _impact(impact_sec, panel, timeline, iso3, year, lang, facts))
+             lambda: _impact(impact_sec, panel, timeline, iso3, year, lang, facts, memo))
 
     descriptor = _once(memo, ("descriptor",), lambda: _descriptor(data_dir))
     used = ["tier_placements", "coverage", "countries", "countries_50m"]
