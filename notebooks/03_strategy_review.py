@@ -15,16 +15,14 @@ as_of = "2025-12-31"
 lang = "en"
 
 # %%
-import matplotlib
+# %matplotlib inline
+# Figures lay themselves out (constrained layout): no second, cropping draw per figure.
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
 from IPython.display import Markdown
-from matplotlib.figure import Figure
 
-from tipanalysis import data, strategy, tiers
-
-# Same run, same bytes; DejaVu Sans carries the Arabic glyphs (matplotlib shapes Arabic itself).
-matplotlib.rcParams.update({"svg.hashsalt": "tipanalysis", "font.family": "DejaVu Sans",
-                            "figure.dpi": 100})
+# Charts come from tipanalysis.plots, which applies its deterministic settings (plots.RC).
+from tipanalysis import data, plots, strategy, tiers
 
 # %% [markdown]
 # ## The framework: nine aims as published, mapped to four strands
@@ -103,15 +101,7 @@ Markdown(
 
 # %%
 by_strand = strategy.strand_status_counts(reviewed, fw.strands, lang)
-fig = Figure(figsize=(8, 3.2), layout="constrained")
-ax = fig.add_subplot()
-by_strand.plot.barh(stacked=True, ax=ax, color=["#009E73", "#E69F00", "#D55E00", "#56B4E9",
-                                                 "#CC79A7", "#BBBBBB"])
-ax.invert_yaxis()  # strands top-down in the framework's order
-ax.set_xlabel(strategy.label("n_indicators", lang))
-ax.set_title(strategy.label("title.strands", lang))
-ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-fig
+plots.plot_strand_status(by_strand, lang)
 
 # %%
 rolled = strategy.rollup(reviewed)
@@ -137,16 +127,7 @@ Markdown(
 # %%
 comp = strategy.completeness(fw.indicators, obs, as_of=as_of)
 shares = strategy.completeness_shares(comp, lang)
-fig = Figure(figsize=(6, 3), layout="constrained")
-ax = fig.add_subplot()
-shares.plot.bar(ax=ax, rot=0, color=["#0072B2", "#56B4E9", "#009E73"])
-ax.set_ylim(0, 100)
-for bars in ax.containers:
-    ax.bar_label(bars, fmt="%.0f%%", fontsize=8)  # so that 0% is visible, not a blank chart
-ax.set_ylabel(strategy.label("share", lang))
-ax.set_title(strategy.label("title.completeness", lang))
-ax.legend(fontsize=8)
-fig
+plots.plot_completeness(shares, lang)
 
 # %%
 if comp.empty:

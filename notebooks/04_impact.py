@@ -25,18 +25,18 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from tipanalysis import countries, data, impact, tiers
+from tipanalysis import countries, data, impact, plots, tiers
 from tipanalysis.i18n import t, tier_label
 
-# Same run, same bytes; DejaVu Sans carries the Arabic glyphs.
-matplotlib.rcParams.update({"svg.hashsalt": "tipanalysis", "font.family": "DejaVu Sans",
-                            "figure.dpi": 100})
+# Same run, same bytes; DejaVu Sans carries the Arabic glyphs (one set of settings: plots.RC).
+matplotlib.rcParams.update(plots.RC)
 pd.set_option("display.max_colwidth", 120)
 panel = data.load_tiers()
 scores = panel.assign(score=tiers.tier_score(panel["tier"]))
 own = scores[(scores["iso3"] == country) & scores["score"].notna()][
     ["report_year", "tier", "score"]].reset_index(drop=True)
 name = countries.name(country, "en")
+chart_name = countries.name(country, lang)  # chart titles and labels follow `lang`
 first, last = int(own["report_year"].min()), int(panel["report_year"].max())
 Markdown(
     f"**{name}**: ranked in {len(own)} report years, {first}–{int(own['report_year'].max())}; "
@@ -150,9 +150,8 @@ Markdown(its_error) if fit is None else fit.drop(columns=["scale", "model"]).rou
 # %%
 if cf is not None:
     fig = Figure(figsize=(7, 3.6), layout="constrained")
-    ax = impact.plot_its(cf, "report_year", ax=fig.add_subplot(),
-                         title=f"{name}: tier score around the {r13} report (higher = worse)")
-    ax.set_xlabel(t("axis.report_year", lang))
+    ax = impact.plot_its(cf, "report_year", ax=fig.add_subplot(), lang=lang,
+                         title=t("impact.title.its_country", lang, country=chart_name, year=r13))
     ax.axhline(3, color="0.6", linewidth=0.6, linestyle=":")
     display_fig = fig
 else:
@@ -282,8 +281,9 @@ Markdown(
 try:
     es = impact.event_study(gcc_panel, "iso3", "report_year", "score", country, r13)
     fig = Figure(figsize=(7, 3.6), layout="constrained")
-    impact.plot_event_study(es, ax=fig.add_subplot(),
-                            title=f"{name} minus GCC mean, tier score, relative to {r13 - 1}")
+    impact.plot_event_study(es, ax=fig.add_subplot(), lang=lang,
+                            title=t("impact.title.es_country", lang, country=chart_name,
+                                    year=r13 - 1))
     es_out = fig
 except impact.ImpactInputError as err:
     es, es_out = None, Markdown(f"Event study not estimable: {err}")
@@ -332,8 +332,8 @@ Markdown(cho_error) if cho_fit is None else cho_weights.head(5).round(3)
 # %%
 if cho_fit is not None:
     fig = Figure(figsize=(7, 3.4), layout="constrained")
-    impact.plot_synth(cho_fit, "year", ax=fig.add_subplot(),
-                      title=f"{name}: Cho 3P total, observed and synthetic")
+    impact.plot_synth(cho_fit, "year", ax=fig.add_subplot(), lang=lang,
+                      title=t("impact.title.cho_country", lang, country=chart_name))
     cho_out = fig
 else:
     cho_out = Markdown(cho_error)
@@ -386,11 +386,10 @@ except impact.ImpactInputError as err:
 if synth_error is None:
     fig = Figure(figsize=(11, 3.6), layout="constrained")
     ax1, ax2 = fig.subplots(1, 2)
-    impact.plot_synth(synth_fit, "report_year", ax=ax1, title=f"{name}: tier score vs synthetic")
-    impact.plot_placebo_gaps(gaps, "report_year", ax=ax2,
-                             title="Placebo gaps (pre-RMSPE ≤ 5× treated shown)")
-    for ax in (ax1, ax2):
-        ax.set_xlabel(t("axis.report_year", lang))
+    impact.plot_synth(synth_fit, "report_year", ax=ax1, lang=lang,
+                      title=t("impact.title.synth_country", lang, country=chart_name))
+    impact.plot_placebo_gaps(gaps, "report_year", ax=ax2, max_pre_rmspe_ratio=5, lang=lang,
+                             title=t("impact.title.placebo_shown", lang, ratio=5))
     synth_out = fig
 else:
     synth_out = Markdown(f"Not estimable for {name}: {synth_error}")

@@ -76,3 +76,25 @@ def test_text_direction_and_list_separator():
     assert i18n.text_direction("ar") == "rtl" and i18n.text_direction("en") == "ltr"
     assert i18n.join_list(["2001–2016", "2018"], "ar") == "2001–2016، 2018"
     assert i18n.join_list(["2001–2016", "2018"], "en") == "2001–2016, 2018"
+
+
+def test_one_key_per_wording():
+    # A wording used in two roles lives under one key (e.g. the strategy tables reuse
+    # "col.strand" and "col.status" of the briefs): no two keys carry the same English text.
+    by_english: dict[str, list[str]] = {}
+    table_keys = i18n.keys()  # a function of the module, not dict.keys
+    for key in table_keys:
+        by_english.setdefault(t(key, "en"), []).append(key)
+    assert {en: ks for en, ks in by_english.items() if len(ks) > 1} == {}
+
+
+def test_strategy_and_impact_chart_keys():
+    assert t("status.no-data", "ar") == "لا توجد بيانات بعد"
+    assert t("title.strand_status", "en") == "Indicator status by strand"
+    assert t("impact.title.its_country", "ar", country="الكويت", year=2014) == (
+        "الكويت: درجة الفئة حول تقرير 2014 (الأعلى أسوأ)")
+    assert t("impact.title.placebo_shown", "en", ratio=5) == (
+        "Placebo gaps (pre-RMSPE ≤ 5× treated shown)")
+    # English legends keep the wording impact's plot helpers had before they took ``lang``
+    assert [t(f"impact.legend.{k}", "en") for k in ("observed", "model", "counterfactual")] == [
+        "observed", "model", "counterfactual"]

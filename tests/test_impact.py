@@ -547,6 +547,69 @@ def test_plot_helpers_draw_what_they_are_given(california, prop99):
     plt.close("all")
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_plot_helpers_label_in_the_requested_language(lang):
+    # SYNTHETIC inputs (made up for this test): 8 periods, intervention at 4, two placebos.
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from tipanalysis.i18n import t
+
+    d = pd.DataFrame({"report_year": range(2010, 2018),
+                      "y": [3., 3, 2.5, 2.5, 2, 2, 2, 1]})
+    cf = im.its_counterfactual(d, "y", "report_year", 2014, maxlags=0)
+    ax = im.plot_its(cf, "report_year", ax=Figure().add_subplot(), lang=lang)
+    assert [x.get_text() for x in ax.get_legend().get_texts()] == [
+        t(f"impact.legend.{k}", lang) for k in ("observed", "model", "counterfactual")]
+    assert ax.get_title() == t("impact.title.its", lang)  # default title in ``lang``
+    assert ax.get_xlabel() == t("axis.report_year", lang)  # known time column: translated
+
+    fit = pd.DataFrame({"year": [1, 2, 3], "observed": [1., 2, 4], "synthetic": [1., 2, 3],
+                        "gap": [0., 0, 1], "period": ["pre", "pre", "post"]})
+    ax = im.plot_synth(fit, "year", ax=Figure().add_subplot(), title="given", lang=lang)
+    assert ax.get_title() == "given"  # a given title is used as is
+    assert ax.get_xlabel() == t("axis.year", lang)
+    assert [x.get_text() for x in ax.get_legend().get_texts()] == [
+        t("impact.legend.treated", lang), t("impact.legend.synthetic", lang)]
+
+    gaps = pd.DataFrame({"unit": ["a"] * 2 + ["b"] * 2 + ["c"] * 2,
+                         "role": ["treated"] * 2 + ["placebo"] * 4, "period": [0, 1] * 3,
+                         "gap": [0., 2, 0, 1, 0, 3], "pre_rmspe": [0.1] * 4 + [0.9] * 2})
+    ax = im.plot_placebo_gaps(gaps, "period", ax=Figure().add_subplot(), lang=lang)
+    assert len(ax.get_lines()) == 1 + 1 + 1  # placebo b (c's pre-RMSPE is 9x), treated, zero
+    assert ax.get_xlabel() == "period"  # any other column keeps its name
+    assert ax.get_ylabel() == t("impact.axis.gap", lang)
+    assert ax.get_title() == t("impact.title.placebo", lang)
+
+    es = pd.DataFrame({"rel_time": [-2., -1, 0, 1], "estimate": [0.2, 0, 3, 4],
+                       "p_value": [0.8, np.nan, 0.1, 0.5]})
+    ax = im.plot_event_study(es, ax=Figure().add_subplot(), title="", lang=lang)
+    assert ax.get_title() == ""
+    assert ax.get_xlabel() == t("impact.axis.rel_time", lang)
+    assert ax.get_ylabel() == t("impact.axis.es_estimate", lang)
+    assert [x.get_text() for x in ax.get_legend().get_texts()] == [
+        t("impact.legend.p_low", lang), t("impact.legend.p_high", lang)]
+    filled, hollow = ax.collections
+    assert len(filled.get_offsets()) == 1 and len(hollow.get_offsets()) == 3
+
+
+def test_plot_helpers_keep_their_positional_signatures():
+    import inspect
+
+    for func, positional in [
+        (im.plot_its, ["counterfactual", "time", "ax", "title"]),
+        (im.plot_synth, ["fit", "time", "ax", "title"]),
+        (im.plot_placebo_gaps, ["gaps", "time", "ax", "max_pre_rmspe_ratio", "title"]),
+        (im.plot_event_study, ["es", "ax", "title"]),
+    ]:
+        params = inspect.signature(func).parameters
+        assert [n for n, p in params.items() if p.kind is p.POSITIONAL_OR_KEYWORD] == positional
+        assert params["lang"].kind is inspect.Parameter.KEYWORD_ONLY
+        assert params["lang"].default == "en"
+
+
 def test_import_stays_light():
     code = ("import sys, tipanalysis.impact; "
             "print(sorted(m for m in ('scipy', 'statsmodels', 'matplotlib') if m in sys.modules))")

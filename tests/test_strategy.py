@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from tipanalysis import cli, paths, strategy
 from tipanalysis.errors import DataValidationError
+from tipanalysis.i18n import t
 
 SHARED_TIMELINE = Path("/work/shared/kuwait/timeline.csv")
 PUBLISHED_AIMS_AR = [
@@ -525,6 +526,50 @@ def test_status_label():
     assert strategy.status_label("no target set", "ar") == "لا يوجد هدف معتمد"
     with pytest.raises(ValueError):
         strategy.status_label("no-data", "fr")
+    with pytest.raises(KeyError, match="no translation"):
+        strategy.status_label("unknown-status", "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_status_labels_come_from_the_translation_table(lang):
+    # One wording for tables, plots and briefs: every status has its i18n key, distinct labels.
+    labels = [strategy.status_label(s, lang) for s in strategy.STATUSES]
+    assert labels == [t(f"status.{s}", lang) for s in strategy.STATUSES]
+    assert len(set(labels)) == len(strategy.STATUSES)
+    # the strings live in i18n only, not in a second table here
+    assert not hasattr(strategy, "STATUS_LABELS") and not hasattr(strategy, "LABELS")
+
+
+def test_display_labels_come_from_the_translation_table(fw):
+    assert strategy.label("strand", "ar") == t("col.strand", "ar") == "المحور"
+    assert strategy.label("title.strands", "en") == t("title.strand_status", "en")
+    assert strategy.label("share", "ar") == t("axis.share_reportable", "ar")
+    with pytest.raises(ValueError, match="unknown language"):
+        strategy.label("strand", "fr")
+    reviewed = strategy.review(fw.indicators, strategy.empty_observations(), as_of="2025-12-31")
+    table = strategy.review_table(reviewed, fw.strands, "ar")
+    assert list(table.columns) == [t(k, "ar") for k in (
+        "col.indicator", "col.strand", "col.period", "col.value", "col.baseline_value",
+        "col.change", "col.status", "col.note")]
+    assert set(table[t("col.status", "ar")]) == {t("status.no-data", "ar"),
+                                                  t("status.no target set", "ar")}
+    counts = strategy.strand_status_counts(reviewed, fw.strands, "ar")
+    assert list(counts.columns) == [t(f"status.{s}", "ar") for s in strategy.STATUSES]
+    shares = strategy.completeness_shares(
+        strategy.completeness(fw.indicators, strategy.empty_observations(), as_of="2025-12-31"),
+        "ar")
+    assert shares.index.name == t("axis.year", "ar")
+    assert list(shares.columns) == [t(f"completeness.{k}", "ar")
+                                    for k in ("reported", "sourced", "public")]
+
+
+def test_unassigned_and_overall_strand_names_are_translated():
+    strands = pd.DataFrame({"id": ["prevention"], "name_en": ["Prevention"],
+                            "name_ar": ["الوقاية"]})
+    names = strategy._strand_names(strands, "ar")
+    assert names == {"prevention": "الوقاية", strategy.UNASSIGNED: "غير مصنف",
+                     "overall": t("strand.overall", "ar")}
+    assert strategy._strand_names(strands, "en")[strategy.UNASSIGNED] == "unassigned"
 
 
 @pytest.mark.notebooks

@@ -359,6 +359,87 @@ _TABLE.update({
 })
 
 
+# Strategy review (tipanalysis.strategy tables, tipanalysis.plots charts). ``status.<s>`` holds
+# the display label of each status strategy.review can give (strategy.STATUSES).
+_TABLE.update({
+    "status.on-track": {"en": "on track", "ar": "على المسار"},
+    "status.at-risk": {"en": "at risk", "ar": "معرض للخطر"},
+    "status.off-track": {"en": "off track", "ar": "خارج المسار"},
+    "status.no target set": {"en": "no target set", "ar": "لا يوجد هدف معتمد"},
+    "status.no baseline": {"en": "no baseline", "ar": "لا يوجد خط أساس"},
+    "status.no-data": {"en": "no data yet", "ar": "لا توجد بيانات بعد"},
+    # review table headings ("col.strand" and "col.status" above serve the briefs too)
+    "col.indicator": {"en": "Indicator", "ar": "المؤشر"},
+    "col.period": {"en": "Period", "ar": "الفترة"},
+    "col.value": {"en": "Value", "ar": "القيمة"},
+    "col.baseline_value": {"en": "Baseline", "ar": "خط الأساس"},
+    "col.change": {"en": "Change since baseline", "ar": "التغير منذ خط الأساس"},
+    "col.note": {"en": "Note", "ar": "ملاحظة"},
+    "strand.overall": {"en": "Overall", "ar": "الإجمالي"},
+    "strand.unassigned": {"en": "unassigned", "ar": "غير مصنف"},
+    "axis.year": {"en": "Year", "ar": "السنة"},
+    "axis.n_indicators": {"en": "Number of indicators", "ar": "عدد المؤشرات"},
+    "axis.share_reportable": {"en": "Share of reportable indicators (%)",
+                              "ar": "نسبة المؤشرات القابلة للإبلاغ (%)"},
+    "completeness.reported": {"en": "with a reported value", "ar": "لها قيمة مبلغ عنها"},
+    "completeness.sourced": {"en": "with a value and a named source",
+                             "ar": "لها قيمة ومصدر مسمى"},
+    "completeness.public": {"en": "with a value and a public link",
+                            "ar": "لها قيمة ورابط منشور"},
+    "title.strand_status": {"en": "Indicator status by strand",
+                            "ar": "حالة المؤشرات حسب المحور"},
+    "title.completeness": {"en": "Data completeness by year",
+                           "ar": "اكتمال البيانات حسب السنة"},
+})
+
+
+# Impact charts (tipanalysis.impact.plot_*, notebook 04). English legends keep the wording the
+# plot helpers had before they took ``lang``. Arabic spells comparisons out in words ("أو أقل")
+# rather than "≤" / ">", whose mirrored glyphs read ambiguously in mixed-direction labels.
+_TABLE.update({
+    "impact.legend.observed": {"en": "observed", "ar": "القيم المرصودة"},
+    "impact.legend.model": {"en": "model", "ar": "تقدير النموذج"},
+    "impact.legend.counterfactual": {"en": "counterfactual", "ar": "المسار المتوقع دون التدخل"},
+    "impact.legend.treated": {"en": "treated", "ar": "الوحدة المعالجة"},
+    "impact.legend.synthetic": {"en": "synthetic", "ar": "النظير التركيبي"},
+    "impact.legend.p_low": {"en": "placebo p <= 0.1", "ar": "قيمة p للاختبار الوهمي 0.1 أو أقل"},
+    "impact.legend.p_high": {"en": "placebo p > 0.1", "ar": "قيمة p للاختبار الوهمي أكبر من 0.1"},
+    "impact.axis.gap": {"en": "gap (treated - synthetic)",
+                        "ar": "الفجوة (الوحدة المعالجة - النظير التركيبي)"},
+    "impact.axis.rel_time": {"en": "periods relative to the intervention",
+                             "ar": "الفترات نسبةً إلى التدخل"},
+    "impact.axis.es_estimate": {"en": "treated - donor mean, vs reference",
+                                "ar": "الفرق عن متوسط المانحين، مقارنةً بالمرجع"},
+    # default titles of the plot helpers
+    "impact.title.its": {"en": "Interrupted time series", "ar": "السلسلة الزمنية المتقطعة"},
+    "impact.title.synth": {"en": "Synthetic control", "ar": "الضبط التركيبي"},
+    "impact.title.placebo": {"en": "Placebo gaps", "ar": "فجوات الاختبار الوهمي"},
+    "impact.title.event_study": {"en": "Event study", "ar": "دراسة الحدث"},
+    # titles of notebook 04's charts
+    "impact.title.its_country": {
+        "en": "{country}: tier score around the {year} report (higher = worse)",
+        "ar": "{country}: درجة الفئة حول تقرير {year} (الأعلى أسوأ)",
+    },
+    "impact.title.es_country": {
+        "en": "{country} minus GCC mean, tier score, relative to {year}",
+        "ar": "درجة الفئة: الفرق بين {country} ومتوسط دول مجلس التعاون، مقارنةً بتقرير "
+              "{year}",
+    },
+    "impact.title.cho_country": {
+        "en": "{country}: Cho 3P total, observed and synthetic",
+        "ar": "{country}: مجموع مؤشر 3P لـ Cho، القيم المرصودة والنظير التركيبي",
+    },
+    "impact.title.synth_country": {
+        "en": "{country}: tier score vs synthetic",
+        "ar": "{country}: درجة الفئة مقارنةً بالنظير التركيبي",
+    },
+    "impact.title.placebo_shown": {
+        "en": "Placebo gaps (pre-RMSPE ≤ {ratio}× treated shown)",
+        "ar": "فجوات الاختبار الوهمي (المعروضة: خطأ ما قبل التدخل حتى {ratio} أضعاف)",
+    },
+})
+
+
 
 def t(key: str, lang: str = "en", **fields: object) -> str:
     """Return the label or sentence ``key`` in ``lang``, with ``fields`` filled in.

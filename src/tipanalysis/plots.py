@@ -235,3 +235,108 @@ def plot_tier_shares(comparison: pd.DataFrame, *, title: str, lang: str = "en") 
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0),
               title=f"N*, //: {t('legend.partial', lang)}", title_fontsize=7)
     return fig
+
+
+#: One colour per strategy status (``strategy.STATUSES``), Okabe–Ito: green to vermillion for
+#: the judged statuses, then blue, purple and grey for the three that cannot be judged.
+STATUS_COLORS: dict[str, str] = {
+    "on-track": "#009E73",
+    "at-risk": "#E69F00",
+    "off-track": "#D55E00",
+    "no target set": "#56B4E9",
+    "no baseline": "#CC79A7",
+    "no-data": "#BBBBBB",
+}
+#: Bar colours of the three completeness shares, in the column order of
+#: ``strategy.completeness_shares`` (reported, sourced, public).
+COMPLETENESS_COLORS: tuple[str, ...] = ("#0072B2", "#56B4E9", "#009E73")
+
+
+def plot_strand_status(counts: pd.DataFrame, lang: str = "en") -> Figure:
+    """Horizontal stacked bars: indicators per strategy strand, split by status.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        ``strategy.strand_status_counts(reviewed, strands, lang)``: one row per strand (display
+        names, in the framework's order), one column per status labelled in ``lang`` (best
+        first). A column whose label is a status label in ``lang`` gets that status's colour
+        (:data:`STATUS_COLORS`); any other column is grey.
+    lang : {"en", "ar"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One bar per strand and status (zero-width where the count is 0, so the legend always
+        lists every status); strands run top-down in the order of ``counts``.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"on track": [1, 0], "no data yet": [2, 3]},
+    ...                       index=["Prevention", "Protection"])
+    >>> fig = plot_strand_status(counts, "en")
+    >>> len(fig.axes[0].patches)
+    4
+    """
+    from tipanalysis.strategy import STATUSES, status_label
+
+    fig, ax = _figure((8, 3.2))
+    colour_of = {status_label(s, lang): STATUS_COLORS[s] for s in STATUSES}
+    y = list(range(len(counts)))
+    left = pd.Series(0.0, index=counts.index)
+    for column in counts.columns:
+        values = counts[column].fillna(0).astype(float)
+        ax.barh(y, values.to_numpy(), left=left.to_numpy(), height=0.6,
+                color=colour_of.get(str(column), "#999999"), label=str(column))
+        left = left + values
+    ax.set_yticks(y, [str(s) for s in counts.index])
+    ax.invert_yaxis()  # strands top-down in the framework's order
+    ax.set_xlabel(t("axis.n_indicators", lang))
+    ax.set_title(t("title.strand_status", lang))
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def plot_completeness(shares: pd.DataFrame, lang: str = "en") -> Figure:
+    """Grouped bars of the strategy's data-completeness shares per year, each bar labelled.
+
+    Parameters
+    ----------
+    shares : DataFrame
+        ``strategy.completeness_shares(comp, lang)``: one row per year, three columns of
+        percentages (0-100) labelled in ``lang``. An empty frame (strategy not started) gives
+        empty axes with the title and labels.
+    lang : {"en", "ar"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One bar per year and share, each labelled with its percentage (so that 0% is visible
+        rather than a blank chart); y axis 0-100.
+
+    Examples
+    --------
+    >>> shares = pd.DataFrame({"a": [0.0, 50.0], "b": [0.0, 25.0], "c": [0.0, 0.0]},
+    ...                       index=pd.Index([2025, 2026], name="Year"))
+    >>> fig = plot_completeness(shares, "en")
+    >>> len(fig.axes[0].patches)
+    6
+    """
+    fig, ax = _figure((6, 3))
+    n_cols = max(len(shares.columns), 1)
+    width = 0.8 / n_cols
+    x = list(range(len(shares)))
+    for i, column in enumerate(shares.columns):
+        offset = (i - (n_cols - 1) / 2) * width  # centre each year's group on its tick
+        bars = ax.bar([xi + offset for xi in x], shares[column].fillna(0).astype(float),
+                      width=width, label=str(column),
+                      color=COMPLETENESS_COLORS[i % len(COMPLETENESS_COLORS)])
+        ax.bar_label(bars, fmt="%.0f%%", fontsize=8)
+    ax.set_xticks(x, [str(y) for y in shares.index])
+    ax.set_ylim(0, 100)
+    ax.set_xlabel(t("axis.year", lang))
+    ax.set_ylabel(t("axis.share_reportable", lang))
+    ax.set_title(t("title.completeness", lang))
+    if len(shares.columns):
+        ax.legend(fontsize=8)
+    return fig

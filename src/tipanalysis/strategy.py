@@ -50,6 +50,7 @@ import pandas as pd
 
 from tipanalysis import paths
 from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.i18n import t
 
 FRAMEWORK_FILE = "strategy/framework.json"
 OBSERVATIONS_FILE = "strategy/observations.csv"
@@ -78,15 +79,6 @@ _INTERVAL_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})$")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫", "0123456789.")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}([,٬]\d{3})+(\.\d+)?$")
-
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "on-track": {"en": "on track", "ar": "على المسار"},
-    "at-risk": {"en": "at risk", "ar": "معرض للخطر"},
-    "off-track": {"en": "off track", "ar": "خارج المسار"},
-    "no target set": {"en": "no target set", "ar": "لا يوجد هدف معتمد"},
-    "no baseline": {"en": "no baseline", "ar": "لا يوجد خط أساس"},
-    "no-data": {"en": "no data yet", "ar": "لا توجد بيانات بعد"},
-}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1519,59 +1511,77 @@ def load_timeline(data_dir: Path | str | None = None) -> pd.DataFrame:
 def status_label(status: str, lang: str = "en") -> str:
     """Return the display label of a status in ``lang`` ("en" or "ar").
 
+    The labels live in the translation table (:mod:`tipanalysis.i18n`, keys ``status.<status>``)
+    so that briefs, plots and tables share one wording.
+
+    Parameters
+    ----------
+    status : str
+        One of :data:`STATUSES`.
+    lang : {"en", "ar"}
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not "en" or "ar".
+    KeyError
+        If ``status`` is not one of :data:`STATUSES`.
+
     Examples
     --------
     >>> status_label("no-data"), status_label("on-track", "ar")
     ('no data yet', 'على المسار')
     """
-    if lang not in ("en", "ar"):
-        raise ValueError(f"unknown language {lang!r}; expected 'en' or 'ar'")
-    return STATUS_LABELS[status][lang]
+    return t(f"status.{status}", lang)
 
 
 # --------------------------------------------------------------------------------------------
-# display tables (chart-ready data in English or Arabic; drawing is left to the caller)
+# display tables (chart-ready data in English or Arabic; drawing is left to tipanalysis.plots)
 # --------------------------------------------------------------------------------------------
 
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "indicator": {"en": "Indicator", "ar": "المؤشر"},
-    "strand": {"en": "Strand", "ar": "المحور"},
-    "period": {"en": "Period", "ar": "الفترة"},
-    "value": {"en": "Value", "ar": "القيمة"},
-    "baseline": {"en": "Baseline", "ar": "خط الأساس"},
-    "change": {"en": "Change since baseline", "ar": "التغير منذ خط الأساس"},
-    "status": {"en": "Status", "ar": "الحالة"},
-    "note": {"en": "Note", "ar": "ملاحظة"},
-    "overall": {"en": "Overall", "ar": "الإجمالي"},
-    "n_indicators": {"en": "Number of indicators", "ar": "عدد المؤشرات"},
-    "share": {"en": "Share of reportable indicators (%)",
-              "ar": "نسبة المؤشرات القابلة للإبلاغ (%)"},
-    "year": {"en": "Year", "ar": "السنة"},
-    "share_reported": {"en": "with a reported value", "ar": "لها قيمة مبلغ عنها"},
-    "share_sourced": {"en": "with a value and a named source", "ar": "لها قيمة ومصدر مسمى"},
-    "share_public": {"en": "with a value and a public link", "ar": "لها قيمة ورابط منشور"},
-    "title.strands": {"en": "Indicator status by strand", "ar": "حالة المؤشرات حسب المحور"},
-    "title.completeness": {"en": "Data completeness by year",
-                           "ar": "اكتمال البيانات حسب السنة"},
+#: Short names this module used for its display labels -> keys of the i18n translation table
+#: (the strings themselves live only there).
+_LABEL_KEYS: Mapping[str, str] = {
+    "indicator": "col.indicator",
+    "strand": "col.strand",
+    "period": "col.period",
+    "value": "col.value",
+    "baseline": "col.baseline_value",
+    "change": "col.change",
+    "status": "col.status",
+    "note": "col.note",
+    "overall": "strand.overall",
+    "unassigned": "strand.unassigned",
+    "n_indicators": "axis.n_indicators",
+    "share": "axis.share_reportable",
+    "year": "axis.year",
+    "share_reported": "completeness.reported",
+    "share_sourced": "completeness.sourced",
+    "share_public": "completeness.public",
+    "title.strands": "title.strand_status",
+    "title.completeness": "title.completeness",
 }
 
 
 def label(key: str, lang: str = "en") -> str:
-    """Return a display label of this module in ``lang`` ("en" or "ar").
+    """Return a display label of this module in ``lang`` ("en" or "ar"), from :func:`i18n.t`.
+
+    Kept for callers of the short names (``"strand"``, ``"share"`` ...); new code can call
+    ``tipanalysis.i18n.t`` with the table key directly.
 
     Examples
     --------
     >>> label("strand", "ar")
     'المحور'
+    >>> label("title.completeness") == t("title.completeness", "en")
+    True
     """
-    if lang not in ("en", "ar"):
-        raise ValueError(f"unknown language {lang!r}; expected 'en' or 'ar'")
-    return LABELS[key][lang]
+    return t(_LABEL_KEYS[key], lang)
 
 
 def _strand_names(strands: pd.DataFrame, lang: str) -> dict[str, str]:
     names = dict(zip(strands["id"], strands[f"name_{lang}"], strict=True))
-    names[UNASSIGNED] = "unassigned" if lang == "en" else "غير مصنف"
+    names[UNASSIGNED] = label("unassigned", lang)
     names["overall"] = label("overall", lang)
     return names
 
