@@ -139,8 +139,8 @@ def test_markup_in_country_and_event_names_comes_out_as_text(monkeypatch):
     evil = "<script>alert(1)</script>"
     real_name, real_timeline = countries.name, data.load_timeline
 
-    def name(iso3: str, lang: str = "en") -> str:
-        return evil if iso3 == "KWT" else real_name(iso3, lang)
+    def name(iso3: str, lang: str = "en", *, data_dir=None) -> str:
+        return evil if iso3 == "KWT" else real_name(iso3, lang, data_dir=data_dir)
 
     def timeline(data_dir=None):
         table = real_timeline(data_dir)

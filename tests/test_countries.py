@@ -7,6 +7,7 @@ perturbs real names from the reference table.
 from __future__ import annotations
 
 import csv
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -447,3 +448,67 @@ def test_reference_dir_falls_back_to_repository_reference(tmp_path, monkeypatch)
 def test_shared_and_reference_paths_exist():
     assert REFERENCE.is_dir() and (REFERENCE / "countries.csv").is_file()
     assert isinstance(SHARED, Path)
+
+
+# --- an explicit data folder ---------------------------------------------------------------
+# The folders below are copies of the SYNTHETIC fixture data; "Synthetistan" is a made-up alias.
+
+ALIAS_ROW = "Synthetistan,KWT,synthetic alias added to this copy only\n"
+
+
+def _copy_with_alias(source: Path, target: Path) -> Path:
+    """Copy a data folder and add one alias to the copy's alias table only."""
+    shutil.copytree(source, target)
+    with (target / "reference" / "country_aliases.csv").open("a", encoding="utf-8") as fh:
+        fh.write(ALIAS_ROW)
+    return target
+
+
+def test_explicit_data_dir_uses_that_folders_aliases(fixture_data, tmp_path, monkeypatch):
+    copy = _copy_with_alias(fixture_data, tmp_path / "copy")
+    monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(fixture_data))  # the default lacks the alias
+    assert to_iso3("Synthetistan", data_dir=copy) == "KWT"
+    assert to_iso3("synthetistan", data_dir=str(copy)) == "KWT"
+    assert to_iso3_many(["Synthetistan", "Oman"], data_dir=copy) == ["KWT", "OMN"]
+    with pytest.raises(UnknownCountryError, match="'Synthetistan'"):
+        to_iso3("Synthetistan")
+    with pytest.raises(DataValidationError) as err:
+        to_iso3_many(["Oman", "Synthetistan"], file="t.csv")
+    assert [(p.row, p.value) for p in err.value.problems] == [(3, "Synthetistan")]
+
+
+def test_default_data_dir_aliases_do_not_leak_into_an_explicit_one(fixture_data, data_copy):
+    with (data_copy / "reference" / "country_aliases.csv").open("a", encoding="utf-8") as fh:
+        fh.write(ALIAS_ROW)  # data_copy is also TIPANALYSIS_DATA_DIR, the default folder
+    assert to_iso3("Synthetistan") == "KWT"
+    with pytest.raises(UnknownCountryError, match="'Synthetistan'"):
+        to_iso3("Synthetistan", data_dir=fixture_data)
+    with pytest.raises(DataValidationError):
+        to_iso3_many(["Synthetistan"], data_dir=fixture_data)
+
+
+def test_names_regions_and_groups_follow_the_data_dir(fixture_data, tmp_path, monkeypatch):
+    copy = tmp_path / "copy"
+    shutil.copytree(fixture_data, copy)
+    table = copy / "reference" / "countries.csv"
+    text = table.read_text(encoding="utf-8")
+    for old, new in [("KWT,414,Kuwait,الكويت,Kuwait,NEA,true,",
+                      "KWT,414,Synthetic Kuwait,الكويت,Kuwait,SCA,true,"),
+                     ("BHR,048,Bahrain,البحرين,Bahrain,NEA,true,",
+                      "BHR,048,Bahrain,البحرين,Bahrain,NEA,false,")]:
+        assert old in text
+        text = text.replace(old, new)
+    table.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(fixture_data))
+    assert countries.name("KWT", data_dir=copy) == "Synthetic Kuwait"
+    assert countries.name("KWT") == "Kuwait"
+    assert countries.name("KWT", "ar", data_dir=copy) == "الكويت"
+    assert to_iso3("Synthetic Kuwait", data_dir=copy) == "KWT"
+    assert countries.region_of("KWT", data_dir=copy) == "SCA"
+    assert countries.region_of("KWT") == "NEA"
+    assert "BHR" not in countries.gcc_members(data_dir=copy)
+    assert "BHR" not in countries.members("gcc", data_dir=copy)
+    assert "BHR" in countries.gcc_members()
+    assert "KWT" in countries.members("SCA", data_dir=copy)
+    assert "KWT" not in countries.members("SCA")
+    assert countries.reference(copy).set_index("iso3").loc["KWT", "name_en"] == "Synthetic Kuwait"

@@ -8,6 +8,7 @@ that no file in the data folder changed.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import string
 from pathlib import Path
 
@@ -615,4 +616,197 @@ def test_add_enforcement_unknown_iso3_code(data_copy, tmp_path, snapshot):
                          reported_by="tip_report", data_dir=data_copy))
     assert (problem.file, problem.row, problem.column, problem.value) == (
         str(source), 3, "iso3", "XYZ")
+    assert snapshot(data_copy) == before
+
+
+# --- the caller's data folder decides country names ------------------------------------------
+# "Synthetistan" is a SYNTHETIC alias added to one copy of the fixture folder only.
+
+ALIAS_ROW = "Synthetistan,KWT,synthetic alias added to this copy only\n"
+
+
+def _add_alias(root: Path) -> None:
+    """Add the alias to a folder's table and its checksum, so that the folder stays valid."""
+    with (root / "reference" / "country_aliases.csv").open("a", encoding="utf-8") as fh:
+        fh.write(ALIAS_ROW)
+    descriptor = validate.read_descriptor(root)
+    validate.write_descriptor(
+        validate.update_hashes(descriptor, root, ["reference/country_aliases.csv"]), root)
+
+
+def _copy(source: Path, target: Path, alias: bool) -> Path:
+    shutil.copytree(source, target)
+    if alias:
+        _add_alias(target)
+    return target
+
+
+def test_add_tiers_uses_the_aliases_of_the_given_data_dir(fixture_data, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(fixture_data))  # default lacks the alias
+    target = _copy(fixture_data, tmp_path / "target", alias=True)
+    source = write(tmp_path / "t.csv", "country,tier\nSynthetistan,2\n")
+    assert "1 added" in ingest.add_tiers(source, year=2026, source_url=URL, data_dir=target)
+    new = data.load_tiers(target).query("report_year == 2026")
+    assert new["iso3"].tolist() == ["KWT"]
+    assert validate.validate_package(target) == []
+
+
+def test_add_tiers_ignores_the_default_folders_aliases(fixture_data, data_copy, tmp_path,
+                                                       snapshot):
+    _add_alias(data_copy)  # data_copy is TIPANALYSIS_DATA_DIR: the default folder
+    target = _copy(fixture_data, tmp_path / "target", alias=False)
+    before = snapshot(target)
+    source = write(tmp_path / "t.csv", "country,tier\nSynthetistan,2\n")
+    problem = only(fails(ingest.add_tiers, source, year=2026, source_url=URL, data_dir=target))
+    assert (problem.row, problem.column, problem.value) == (2, "country", "Synthetistan")
+    assert snapshot(target) == before
+
+
+def test_add_enforcement_uses_the_aliases_of_the_given_data_dir(fixture_data, tmp_path,
+                                                                monkeypatch):
+    monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(fixture_data))
+    target = _copy(fixture_data, tmp_path / "target", alias=True)
+    source = write(tmp_path / "e.csv", ENF_HEADER
+                   + "Synthetistan,2019,2018-04-01,2019-03-31,convictions,persons,3,q\n")
+    assert "1 added" in ingest.add_enforcement(source, source_url=URL, reported_by="tip_report",
+                                               data_dir=target)
+    assert validate.validate_package(target) == []
+
+
+# --- add_enforcement: new measures -----------------------------------------------------------
+
+GOV = "Kuwait,,2024-01-01,2024-12-31"
+EXITS = "Women who left the PAM shelter in the period (synthetic)"
+
+
+def _measure_field(root: Path) -> dict:
+    descriptor = validate.read_descriptor(root)
+    schema = validate.resource(descriptor, "kuwait/enforcement.csv")["schema"]
+    return next(f for f in schema["fields"] if f["name"] == "measure")
+
+
+def test_add_enforcement_new_measure(data_copy, tmp_path):
+    source = write(tmp_path / "e.csv", ENF_HEADER
+                   + f"{GOV},shelter_exits,persons,40,\"40 women left (synthetic)\"\n"
+                   + f"{GOV},investigations,cases,190,q\n")
+    summary = ingest.add_enforcement(source, source_url=URL, reported_by="government",
+                                     new_measures={"shelter_exits": EXITS}, data_dir=data_copy)
+    assert "2 added, 0 replaced" in summary and "new measure(s) shelter_exits" in summary
+    assert validate.validate_package(data_copy) == []  # rows, schema and sha256 agree
+    field = _measure_field(data_copy)
+    assert field["constraints"]["enum"][-1] == "shelter_exits"
+    assert field["description"].endswith(f"shelter_exits (government; unit persons): {EXITS}.")
+    rows = data.load_enforcement(data_copy, reported_by="government")
+    assert rows.set_index("measure").loc["shelter_exits", "value"] == 40.0
+    # Once in the data, the measure is known: later figures need no declaration.
+    more = write(tmp_path / "more.csv", ENF_HEADER
+                 + "Kuwait,,2025-01-01,2025-12-31,shelter_exits,persons,41,q\n")
+    assert "1 added" in ingest.add_enforcement(more, source_url=URL, reported_by="government",
+                                               data_dir=data_copy)
+    assert _measure_field(data_copy) == field
+    assert validate.validate_package(data_copy) == []
+
+
+def test_cli_validate_after_new_measure(data_copy, tmp_path, capsys):
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n")
+    base = ["data", "--data-dir", str(data_copy)]
+    assert cli.main([*base, "add-enforcement", str(source), "--source", URL,
+                     "--reported-by", "government", "--new-measure", "shelter_exits",
+                     EXITS]) == 0
+    assert "new measure(s) shelter_exits" in capsys.readouterr().out
+    assert cli.main([*base, "validate"]) == 0
+    assert "data validate: OK" in capsys.readouterr().out
+
+
+def test_add_enforcement_unknown_measure_names_file_row_value(data_copy, tmp_path, snapshot):
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},investigations,cases,190,q\n"
+                   + f"{GOV},shelter_exits,persons,40,q\n")
+    problem = only(fails(ingest.add_enforcement, source, source_url=URL,
+                         reported_by="government", data_dir=data_copy))
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        str(source), 3, "measure", "shelter_exits")
+    assert "unknown measure for reported_by='government'" in problem.message
+    assert "--new-measure shelter_exits" in problem.message
+    assert snapshot(data_copy) == before
+
+
+def test_cli_unknown_measure_without_option(data_copy, tmp_path, capsys, snapshot):
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n")
+    assert cli.main(["data", "--data-dir", str(data_copy), "add-enforcement", str(source),
+                     "--source", URL, "--reported-by", "government"]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}, row 2, column 'measure'" in err and "'shelter_exits'" in err
+    assert snapshot(data_copy) == before
+
+
+@pytest.mark.parametrize(("new_measures", "value", "message"), [
+    ({"shelter_exits": EXITS, "shelter_entries": EXITS}, "shelter_entries",
+     "no row of the file uses it"),
+    ({"shelter_exits": EXITS, "investigations": EXITS}, "investigations", "already known"),
+    ({"shelter_exits": "  "}, "shelter_exits", "needs a one-line definition"),
+    ({"shelter_exits": "two\nlines"}, "shelter_exits", "needs a one-line definition"),
+])
+def test_add_enforcement_bad_new_measure_declarations(data_copy, tmp_path, snapshot,
+                                                      new_measures, value, message):
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n")
+    problem = only(fails(ingest.add_enforcement, source, source_url=URL,
+                         reported_by="government", new_measures=new_measures,
+                         data_dir=data_copy))
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        str(source), None, "measure", value)
+    assert message in problem.message
+    assert snapshot(data_copy) == before
+
+
+def test_add_enforcement_new_measure_badly_named(data_copy, tmp_path, snapshot):
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},Shelter Exits,persons,40,q\n")
+    problems = fails(ingest.add_enforcement, source, source_url=URL, reported_by="government",
+                     new_measures={"Shelter Exits": EXITS}, data_dir=data_copy)
+    assert (problems[0].row, problems[0].value) == (None, "Shelter Exits")
+    assert "lower-case letters" in problems[0].message
+    assert snapshot(data_copy) == before
+
+
+def test_add_enforcement_new_measure_with_a_bad_row_writes_nothing(data_copy, tmp_path,
+                                                                   snapshot):
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n"
+                   + f"{GOV},investigations,cases,-1,q\n")
+    problem = only(fails(ingest.add_enforcement, source, source_url=URL,
+                         reported_by="government", new_measures={"shelter_exits": EXITS},
+                         data_dir=data_copy))
+    assert (problem.row, problem.column, problem.value) == (3, "value", "-1")
+    assert snapshot(data_copy) == before  # neither the rows nor the definition
+
+
+def test_add_enforcement_new_measure_is_written_with_the_rows_or_not_at_all(
+        data_copy, tmp_path, snapshot, monkeypatch):
+    real = validate._write_temp
+
+    def failing(path, content):
+        if path.name == validate.DESCRIPTOR:
+            raise OSError("disk full (simulated)")
+        return real(path, content)
+
+    monkeypatch.setattr(validate, "_write_temp", failing)
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n")
+    with pytest.raises(OSError, match="simulated"):
+        ingest.add_enforcement(source, source_url=URL, reported_by="government",
+                               new_measures={"shelter_exits": EXITS}, data_dir=data_copy)
+    assert snapshot(data_copy) == before  # enforcement.csv's temp file was removed too
+
+
+def test_cli_new_measure_given_twice_is_refused(data_copy, tmp_path, capsys, snapshot):
+    before = snapshot(data_copy)
+    source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n")
+    assert cli.main(["data", "--data-dir", str(data_copy), "add-enforcement", str(source),
+                     "--source", URL, "--reported-by", "government",
+                     "--new-measure", "shelter_exits", EXITS,
+                     "--new-measure", "shelter_exits", "another definition"]) == 1
+    assert "--new-measure shelter_exits is given twice" in capsys.readouterr().err
     assert snapshot(data_copy) == before

@@ -256,18 +256,19 @@ def _event_lines(events: pd.DataFrame | None) -> pd.DataFrame | None:
 
 
 def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: str, year: int,
-             lang: str, cname: str, facts: dict[str, Any], memo: Memo) -> None:
+             lang: str, cname: str, facts: dict[str, Any], memo: Memo,
+             data_dir: Path | str | None) -> None:
     from tipanalysis import tiers
 
     def versus(group: str, members: list[str]) -> pd.DataFrame:
         return _once(memo, ("peers", iso3, year, group), lambda: tiers.peer_comparison(
             panel, iso3, [c for c in members if c != iso3], coverage=coverage))
 
-    gcc = countries.members("GCC")
+    gcc = countries.members("GCC", data_dir=data_dir)
     comp = versus("GCC", gcc)
     row = comp[comp["report_year"] == year].iloc[0]
-    region = countries.region_of(iso3)
-    groups = ([(region, countries.members(region))] if region else []) + [
+    region = countries.region_of(iso3, data_dir=data_dir)
+    groups = ([(region, countries.members(region, data_dir=data_dir))] if region else []) + [
         ("world", sorted(panel["iso3"].unique()))]
     if pd.isna(row["rank_in_group"]):  # a Special Case has no tier, hence no rank
         section["sentences"].append(t("compare.unranked", lang, country=cname, year=year))
@@ -299,7 +300,7 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
             hit = own[own["report_year"] == y]
             cells.append(tier_label(placement(hit.iloc[0]["status"], hit.iloc[0]["tier"])
                                     if len(hit) else None, lang))
-        table.append([countries.name(member, lang), *cells])
+        table.append([countries.name(member, lang, data_dir=data_dir), *cells])
     section["table"] = {"header": [t("col.country", lang), f"{t('col.tier_prev', lang)} "
                                    f"({year - 1})", f"{t('col.tier_now', lang)} ({year})"],
                         "rows": table, "class": "gcc", "highlight": members.index(iso3)}
@@ -316,10 +317,11 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
 
     frame = _once(memo, ("map", year), lambda: maps.tier_map_frame(
         data.load_boundaries(data_dir), panel[panel["report_year"] == year]))
-    gcc = countries.members("GCC")
+    gcc = countries.members("GCC", data_dir=data_dir)
     if iso3 in gcc:
+        names = {c: countries.name(c, lang, data_dir=data_dir) for c in gcc}
         fig = maps.plot_tier_map(frame, year=year, lang=lang, extent=maps.GULF_EXTENT,
-                                 labels={c: countries.name(c, lang) for c in gcc})
+                                 labels=names)
         fig.set_size_inches(6.2, 4.6)
     else:
         fig = maps.plot_tier_map(frame, year=year, lang=lang)
@@ -587,7 +589,7 @@ def build_contexts(country: str, langs: tuple[str, ...] = i18n.LANGS, year: int 
     unknown = [lang for lang in langs if lang not in i18n.LANGS]
     if unknown:
         raise ValueError(f"unknown language {unknown[0]!r}; expected one of {i18n.LANGS}")
-    iso3 = countries.to_iso3(country)
+    iso3 = countries.to_iso3(country, data_dir=data_dir)
     memo: Memo = {}
     return {lang: _build(iso3, lang, year, data_dir, memo) for lang in dict.fromkeys(langs)}
 
@@ -604,7 +606,7 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
     coverage = coverage[coverage["report_year"] <= year]
     timeline = (_once(memo, ("timeline",), lambda: data.load_timeline(data_dir))
                 if iso3 == "KWT" else None)
-    cname = countries.name(iso3, lang)
+    cname = countries.name(iso3, lang, data_dir=data_dir)
     facts: dict[str, Any] = {"iso3": iso3}
     problems: list[str] = []
 
@@ -614,7 +616,7 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
     compare_sec = _section("sec.compare", lang)
     _guarded(compare_sec, "sec.compare", lang, problems,
              lambda: _compare(compare_sec, panel, coverage, iso3, year, lang, cname, facts,
-                              memo))
+                              memo, data_dir))
     map_sec = _section("sec.map", lang)
     _guarded(map_sec, "sec.map", lang, problems,
              lambda: _map(map_sec, panel, iso3, year, lang, data_dir, memo))

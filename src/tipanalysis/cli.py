@@ -54,9 +54,14 @@ def _cmd_data_add_tiers(args: argparse.Namespace) -> int:
 def _cmd_data_add_enforcement(args: argparse.Namespace) -> int:
     from tipanalysis import ingest
 
+    new_measures: dict[str, str] = {}
+    for name, definition in args.new_measure or []:
+        if name in new_measures:  # two definitions for one name: refuse rather than pick one
+            raise ValueError(f"--new-measure {name} is given twice")
+        new_measures[name] = definition
     summary = ingest.add_enforcement(
         args.file, source_url=args.source, reported_by=args.reported_by, replace=args.replace,
-        data_dir=args.data_dir,
+        new_measures=new_measures, data_dir=args.data_dir,
     )
     print(summary)
     return 0
@@ -79,10 +84,12 @@ def _cmd_strategy_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from tipanalysis import brief, paths
+    from tipanalysis import brief, countries, paths
 
     out = args.out if args.out is not None else paths.reports_dir()
-    written = brief.write_brief(args.country, args.lang, out, year=args.year, pdf=args.pdf,
+    # Resolve the name here with --data-dir's own aliases; the brief then gets an ISO3 code.
+    iso3 = countries.to_iso3(args.country, data_dir=args.data_dir)
+    written = brief.write_brief(iso3, args.lang, out, year=args.year, pdf=args.pdf,
                                 data_dir=args.data_dir)
     for path in written:
         print(f"brief written to {path}")
@@ -123,11 +130,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="overwrite existing country-years that disagree")
     p_add.set_defaults(handler=_cmd_data_add_tiers)
 
-    p_enf = dsub.add_parser("add-enforcement", help="ingest enforcement / protection figures")
+    p_enf = dsub.add_parser(
+        "add-enforcement", help="ingest enforcement / protection figures",
+        description="Add figures to kuwait/enforcement.csv. A measure that is not yet in the "
+                    "data is refused unless declared with --new-measure, which records it "
+                    "with its definition in datapackage.json, in the same atomic write.")
     p_enf.add_argument("file", type=Path, help="CSV or XLSX in the enforcement layout")
     p_enf.add_argument("--source", required=True, help="URL of the source of these figures")
-    p_enf.add_argument("--reported-by", choices=["tip_report", "government"], required=True)
-    p_enf.add_argument("--replace", action="store_true")
+    p_enf.add_argument("--reported-by", choices=["tip_report", "government"], required=True,
+                       help="who published the figures (TIP Report or Kuwait's government)")
+    p_enf.add_argument("--replace", action="store_true",
+                       help="overwrite shipped rows with the same key that disagree")
+    p_enf.add_argument("--new-measure", nargs=2, action="append", metavar=("NAME", "DEFINITION"),
+                       help="add a measure not yet in the data, e.g. --new-measure "
+                            "shelter_exits \"Women who left the PAM shelter in the period\" "
+                            "(repeatable; NAME in lower_snake_case, used by the file's rows)")
     p_enf.set_defaults(handler=_cmd_data_add_enforcement)
 
     p_str = sub.add_parser("strategy", help="the 2025-2028 strategy monitor: data entry")

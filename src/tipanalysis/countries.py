@@ -9,6 +9,11 @@ else, including ambiguous short forms such as "Congo" or "Korea", raises
 Normalisation ignores case, accents, Arabic diacritics and tatweel, punctuation and spaces; it
 reads "&" as "and" and "St"/"St." as "Saint", drops the word "the", unifies Arabic alef, ya and
 ta marbuta forms and ignores the Arabic article "ال". Lookup tables are built on first use.
+
+Every function takes an optional ``data_dir``: the data folder whose ``reference/`` tables are
+read (default :func:`tipanalysis.paths.data_dir`). Callers that were given a data folder pass
+it on, so that an alias added to that folder's ``country_aliases.csv`` is used. Tables are
+cached per resolved reference folder.
 """
 
 from __future__ import annotations
@@ -114,9 +119,10 @@ def _reference_dir(data_dir: Path | str | None) -> Path:
     repository's shipped reference, which is static lookup data like pycountry's tables.
     """
     base = Path(data_dir) if data_dir is not None else paths.data_dir()
-    folder = base / "reference"
+    # Resolved, so that one folder spelled two ways ("data", "./data") shares one cache entry.
+    folder = (base / "reference").resolve()
     if not (folder / "countries.csv").exists():
-        folder = paths.REPO_DIR / "data" / "reference"
+        folder = (paths.REPO_DIR / "data" / "reference").resolve()
     if not (folder / "countries.csv").exists():
         raise FileNotFoundError(f"country reference not found: {folder / 'countries.csv'}")
     return folder
@@ -230,8 +236,8 @@ def _index(folder: Path) -> _Index:
     )
 
 
-def _lookup() -> _Index:
-    return _index(_reference_dir(None))
+def _lookup(data_dir: Path | str | None = None) -> _Index:
+    return _index(_reference_dir(data_dir))
 
 
 def _candidates(key: str, index: _Index) -> str:
@@ -256,7 +262,7 @@ def _from_code(text: str, index: _Index) -> str | None:
     return None
 
 
-def to_iso3(name: str) -> str:
+def to_iso3(name: str, *, data_dir: Path | str | None = None) -> str:
     """Return the ISO 3166-1 alpha-3 code for a country name or code.
 
     Parameters
@@ -265,6 +271,9 @@ def to_iso3(name: str) -> str:
         An ISO alpha-3, alpha-2 (upper case) or numeric code (incl. ``XKX`` Kosovo and ``ANT``
         Netherlands Antilles), or a name in English (TIP Report and data-set spellings such as
         "Korea, South", "Burma", "Cote d'Ivoire", "St. Lucia") or Arabic ("الكويت").
+    data_dir : path, optional
+        Data folder whose ``reference/`` tables (and aliases) are used; defaults to
+        :func:`tipanalysis.paths.data_dir`.
 
     Returns
     -------
@@ -281,10 +290,12 @@ def to_iso3(name: str) -> str:
     --------
     >>> to_iso3("Kuwait"), to_iso3("الكويت"), to_iso3("Korea, South"), to_iso3("414")
     ('KWT', 'KWT', 'KOR', 'KWT')
+    >>> to_iso3("State of Kuwait", data_dir="tests/fixtures/data")  # doctest: +SKIP
+    'KWT'
     """
     if not isinstance(name, str) or not name.strip():
         raise UnknownCountryError(f"missing, empty or non-text country name: {name!r}")
-    index = _lookup()
+    index = _lookup(data_dir)
     text = name.strip()
     key = normalise(text)
     if key in index.aliases:
@@ -306,7 +317,12 @@ def to_iso3(name: str) -> str:
 
 
 def to_iso3_many(
-    names: Iterable[str], *, file: str | None = None, column: str = "country", first_row: int = 2
+    names: Iterable[str],
+    *,
+    file: str | None = None,
+    column: str = "country",
+    first_row: int = 2,
+    data_dir: Path | str | None = None,
 ) -> list[str]:
     """Resolve every name, or raise one error listing every name that does not resolve.
 
@@ -320,6 +336,8 @@ def to_iso3_many(
         Column the names come from.
     first_row : int
         Line number of the first name in the file (2 when line 1 is the header).
+    data_dir : path, optional
+        Data folder whose reference tables are used (see :func:`to_iso3`).
 
     Returns
     -------
@@ -341,7 +359,7 @@ def to_iso3_many(
     problems: list[Problem] = []
     for offset, value in enumerate(names):
         try:
-            codes.append(to_iso3(value))
+            codes.append(to_iso3(value, data_dir=data_dir))
         except UnknownCountryError as exc:
             problems.append(Problem(file or "<input>", first_row + offset, column, value, str(exc)))
     if problems:
@@ -349,16 +367,18 @@ def to_iso3_many(
     return codes
 
 
-def _row(iso3: str) -> pd.Series:
-    table = _reference(_reference_dir(None))
+def _row(iso3: str, data_dir: Path | str | None) -> pd.Series:
+    table = _reference(_reference_dir(data_dir))
     match = table[table["iso3"] == iso3]
     if match.empty:
         raise UnknownCountryError(f"unknown ISO alpha-3 code: {iso3!r}")
     return match.iloc[0]
 
 
-def name(iso3: str, lang: str = "en") -> str:
+def name(iso3: str, lang: str = "en", *, data_dir: Path | str | None = None) -> str:
     """Return the English (``lang="en"``) or Arabic (``"ar"``) name of a country.
+
+    ``data_dir`` selects the reference folder, as for :func:`to_iso3`.
 
     Examples
     --------
@@ -368,34 +388,38 @@ def name(iso3: str, lang: str = "en") -> str:
     column = {"en": "name_en", "ar": "name_ar"}.get(lang)
     if column is None:
         raise ValueError(f"unknown language {lang!r}; expected 'en' or 'ar'")
-    return str(_row(iso3)[column])
+    return str(_row(iso3, data_dir)[column])
 
 
-def region_of(iso3: str) -> str | None:
+def region_of(iso3: str, *, data_dir: Path | str | None = None) -> str | None:
     """Return the State Department bureau code (e.g. ``"NEA"``) or ``None`` if none is sourced.
+
+    ``data_dir`` selects the reference folder, as for :func:`to_iso3`.
 
     Examples
     --------
     >>> region_of("KWT"), region_of("USA")
     ('NEA', None)
     """
-    region = _row(iso3)["region"]
+    region = _row(iso3, data_dir)["region"]
     return region if isinstance(region, str) else None
 
 
-def gcc_members() -> list[str]:
+def gcc_members(*, data_dir: Path | str | None = None) -> list[str]:
     """Return the six GCC member states, sorted.
+
+    ``data_dir`` selects the reference folder, as for :func:`to_iso3`.
 
     Examples
     --------
     >>> gcc_members()
     ['ARE', 'BHR', 'KWT', 'OMN', 'QAT', 'SAU']
     """
-    table = _reference(_reference_dir(None))
+    table = _reference(_reference_dir(data_dir))
     return sorted(table.loc[table["gcc"], "iso3"])
 
 
-def members(group: str) -> list[str]:
+def members(group: str, *, data_dir: Path | str | None = None) -> list[str]:
     """Return the sorted alpha-3 codes of a group.
 
     Parameters
@@ -404,16 +428,18 @@ def members(group: str) -> list[str]:
         ``"GCC"``, a bureau code (``"AF"``, ``"EAP"``, ``"EUR"``, ``"NEA"``, ``"SCA"``,
         ``"WHA"``) or ``"world"`` (every code in the reference, territories included);
         case-insensitive.
+    data_dir : path, optional
+        Data folder whose reference table is used (see :func:`to_iso3`).
 
     Examples
     --------
     >>> "KWT" in members("NEA"), len(members("GCC"))
     (True, 6)
     """
-    table = _reference(_reference_dir(None))
+    table = _reference(_reference_dir(data_dir))
     wanted = group.strip().upper()
     if wanted == "GCC":
-        return gcc_members()
+        return gcc_members(data_dir=data_dir)
     if wanted == "WORLD":
         return sorted(table["iso3"])
     if wanted in BUREAUS:

@@ -311,13 +311,17 @@ def _columns(frame: pd.DataFrame, label: str, required: tuple[str, ...],
     return found, problems
 
 
-def _resolve(names: list[str], rows: list[int], file: str, column: str
+def _resolve(names: list[str], rows: list[int], file: str, column: str, root: Path
              ) -> tuple[list[str | None], list[Problem]]:
-    """Resolve names with :func:`countries.to_iso3_many`; problems carry the real row numbers."""
+    """Resolve names with :func:`countries.to_iso3_many`; problems carry the real row numbers.
+
+    ``root`` is the data folder being written: its own alias table decides, not the default one.
+    """
     from tipanalysis import countries
 
     try:
-        return list(countries.to_iso3_many(names, file=file, column=column, first_row=0)), []
+        return list(countries.to_iso3_many(names, file=file, column=column, first_row=0,
+                                           data_dir=root)), []
     except DataValidationError as exc:
         problems = []
         for p in exc.problems:
@@ -326,7 +330,7 @@ def _resolve(names: list[str], rows: list[int], file: str, column: str
     codes: list[str | None] = []
     for name in names:
         try:
-            codes.append(countries.to_iso3(name))
+            codes.append(countries.to_iso3(name, data_dir=root))
         except ValueError:
             codes.append(None)
     return codes, problems
@@ -516,7 +520,7 @@ def add_tiers(
         raise DataValidationError(problems)
 
     rows = [int(r) for r in frame["row"]]
-    codes, name_problems = _resolve(list(frame["country"]), rows, label, "country")
+    codes, name_problems = _resolve(list(frame["country"]), rows, label, "country", root)
     problems += name_problems
     frame["iso3"] = codes
 
@@ -619,6 +623,54 @@ def add_tiers(
 _ENF_OPTIONAL = ("iso3", "country", "report_year", "period_start", "period_end", "quote",
                  "source_title")
 _COUNT_UNITS = ("cases", "persons")
+#: Spelling of a measure name (that of the shipped measures and the descriptor's pattern).
+_MEASURE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _check_new_measures(new_measures: Mapping[str, str], label: str) -> list[Problem]:
+    """Check the names and definitions of measures the caller declares as new."""
+    problems = []
+    for name, definition in new_measures.items():
+        if not isinstance(name, str) or not _MEASURE_NAME.fullmatch(name):
+            problems.append(Problem(label, None, "measure", name,
+                                    "a new measure name is lower-case letters, digits and '_', "
+                                    "starting with a letter (e.g. shelter_admissions)"))
+        if not isinstance(definition, str) or not definition.strip() \
+                or "\n" in definition.strip():
+            problems.append(Problem(label, None, "measure", name,
+                                    "a new measure needs a one-line definition (what is counted, "
+                                    "over which period), e.g. --new-measure NAME \"DEFINITION\""))
+    return problems
+
+
+def _define_measures(schema: Mapping[str, Any], entries: Mapping[str, str]) -> dict[str, Any]:
+    """Return the schema with new measures allowed and defined on its ``measure`` field.
+
+    Each name is added to an ``enum`` constraint if the field has one (else the file would not
+    validate), and ``"name (...): definition"`` is appended to the field's description, which
+    is the descriptor's codebook of measures.
+
+    Examples
+    --------
+    >>> schema = {"fields": [{"name": "measure", "description": "convictions",
+    ...                       "constraints": {"enum": ["convictions"]}}]}
+    >>> field = _define_measures(schema, {"exits": "exits (government; unit persons): left"})
+    >>> field["fields"][0]["constraints"]["enum"], field["fields"][0]["description"]
+    (['convictions', 'exits'], 'convictions. exits (government; unit persons): left.')
+    """
+    schema = copy.deepcopy(dict(schema))
+    for field in schema["fields"]:
+        if field["name"] != "measure":
+            continue
+        enum = (field.get("constraints") or {}).get("enum")
+        if enum is not None:
+            field["constraints"]["enum"] = [*enum, *(n for n in entries if n not in enum)]
+        text = str(field.get("description") or "").rstrip()
+        if text and not text.endswith("."):
+            text += "."
+        added = " ".join(e if e.endswith(".") else f"{e}." for e in entries.values())
+        field["description"] = f"{text} {added}".strip()
+    return schema
 
 
 def add_enforcement(
@@ -627,6 +679,7 @@ def add_enforcement(
     source_url: str,
     reported_by: str,
     replace: bool = False,
+    new_measures: Mapping[str, str] | None = None,
     data_dir: Path | str | None = None,
 ) -> str:
     """Add enforcement / protection figures to ``kuwait/enforcement.csv``.
@@ -642,17 +695,52 @@ def add_enforcement(
     rows are skipped and counted). Writes the file and ``datapackage.json`` atomically, or
     nothing.
 
+    A measure is known if it is one of :data:`TIP_MEASURES` or already in the file for the
+    same ``reported_by``. Any other measure is refused (file, row, value) unless it is
+    declared in ``new_measures``: then its rows are added and the measure is recorded in
+    ``datapackage.json`` in the same atomic write (added to the ``measure`` field's ``enum``
+    if it has one; ``"name (reported_by; unit ...): definition"`` appended to the field's
+    description). A declared measure must be new and used by at least one row.
+
+    Parameters
+    ----------
+    file : path
+        CSV or XLSX input.
+    source_url : str
+        http(s) URL of the source, stored on every row.
+    reported_by : {"tip_report", "government"}
+        Who published the figures.
+    replace : bool
+        Overwrite shipped rows with the same key and a different unit or value.
+    new_measures : mapping of str to str, optional
+        ``{measure name: one-line definition}`` of measures to add to the data.
+    data_dir : path, optional
+        Data folder to update (default :func:`tipanalysis.paths.data_dir`); its own country
+        reference resolves the names.
+
+    Returns
+    -------
+    str
+        Summary of what was added, replaced, skipped and defined.
+
     Examples
     --------
     >>> url = "https://www.state.gov/reports/2025-trafficking-in-persons-report/kuwait/"
     >>> print(add_enforcement("kwt_2025.csv", reported_by="tip_report",
     ...                       source_url=url))  # doctest: +SKIP
     kwt_2025.csv: 5 added, 0 replaced, 0 identical skipped; wrote kuwait/enforcement.csv ...
+    >>> print(add_enforcement(
+    ...     "pam_2024.csv", reported_by="government", source_url=url,
+    ...     new_measures={"shelter_exits": "Women who left the PAM shelter in the period"},
+    ... ))  # doctest: +SKIP
+    pam_2024.csv: 1 added, ...; new measure(s) shelter_exits recorded in datapackage.json ...
     """
     root = _root(data_dir)
     path = Path(file)
     label = str(path)
     problems: list[Problem] = _check_url(source_url, label)
+    new_measures = dict(new_measures or {})
+    problems += _check_new_measures(new_measures, label)
     if reported_by not in _data.REPORTED_BY:
         problems.append(Problem(label, None, "reported_by", reported_by,
                                 f"must be one of {list(_data.REPORTED_BY)}"))
@@ -677,7 +765,7 @@ def add_enforcement(
     rows = [int(r) for r in table.index]
     iso3 = col("iso3")
     if "country" in found:
-        codes, name_problems = _resolve(col("country"), rows, label, "country")
+        codes, name_problems = _resolve(col("country"), rows, label, "country", root)
         problems += name_problems
         for i, code in enumerate(codes):
             if iso3[i] and code and iso3[i] != code:
@@ -686,7 +774,7 @@ def add_enforcement(
             elif not iso3[i]:
                 iso3[i] = code or ""
     else:  # codes must be known countries, not just three capital letters
-        _, code_problems = _resolve(iso3, rows, label, "iso3")
+        _, code_problems = _resolve(iso3, rows, label, "iso3", root)
         problems += code_problems
     raw, res, descriptor = _raw_table(root, _data.ENFORCEMENT)
     known_measures = sorted(set(TIP_MEASURES)
@@ -696,12 +784,22 @@ def add_enforcement(
     units = col("unit")
     report_years = col("report_year")
     starts, ends = col("period_start"), col("period_end")
+    for name in new_measures:
+        if name in known_measures:
+            problems.append(Problem(label, None, "measure", name,
+                                    f"declared as new but already known for "
+                                    f"reported_by={reported_by!r}; do not declare it"))
+        elif name not in measures:
+            problems.append(Problem(label, None, "measure", name,
+                                    "declared as new but no row of the file uses it"))
     for i, row in enumerate(rows):
-        if measures[i] and measures[i] not in known_measures:
+        if measures[i] and measures[i] not in known_measures \
+                and measures[i] not in new_measures:
             problems.append(Problem(
                 label, row, "measure", measures[i],
                 f"unknown measure for reported_by={reported_by!r}; known: "
-                f"{', '.join(known_measures)} (a new measure needs a codebook entry first)"))
+                f"{', '.join(known_measures)}. To add it, declare it with its definition: "
+                f"--new-measure {measures[i]} \"DEFINITION\" (new_measures= in Python)"))
         problems += _check_count(values, i, units[i], label, row)
         if reported_by == "tip_report" and not report_years[i]:
             problems.append(Problem(label, row, "report_year", "",
@@ -714,6 +812,14 @@ def add_enforcement(
                                     f"period ends before it starts ({starts[i]})"))
 
     schema = res["schema"]
+    added_measures = [m for m in new_measures if m not in known_measures]
+    if added_measures:
+        entries = {}
+        for m in added_measures:
+            # The rows' own units are recorded with the definition: they are what the data say.
+            used = sorted({u for u, x in zip(units, measures, strict=True) if x == m and u})
+            entries[m] = f"{m} ({reported_by}; unit {'/'.join(used)}): {new_measures[m].strip()}"
+        schema = _define_measures(schema, entries)
     names = [f["name"] for f in schema["fields"]]
     cells = {"iso3": iso3, "reported_by": [reported_by] * len(rows),
              "report_year": report_years, "period_start": starts, "period_end": ends,
@@ -772,9 +878,15 @@ def add_enforcement(
     final = validate.check_table(combined, schema, file=res["path"])
     if final:
         raise DataValidationError(final)
+    if added_measures:  # the definition is written with the rows, or not at all
+        descriptor = copy.deepcopy(descriptor)
+        _data._resource_for(descriptor, _data.ENFORCEMENT)["schema"] = schema
     _write_all(root, descriptor, {_data.ENFORCEMENT: _csv_bytes(combined, schema)})
+    defined = (f"; new measure(s) {', '.join(added_measures)} recorded in {validate.DESCRIPTOR} "
+               "(add them to the codebook data/README.md)" if added_measures else "")
     return (f"{label}: {len(keep_rows) - len(replaced)} added, {len(replaced)} replaced, "
-            f"{skipped} identical skipped; wrote {_data.ENFORCEMENT} and {validate.DESCRIPTOR}")
+            f"{skipped} identical skipped; wrote {_data.ENFORCEMENT} and {validate.DESCRIPTOR}"
+            f"{defined}")
 
 
 def _check_count(values: list[str], i: int, unit: str, label: str, row: int) -> list[Problem]:
