@@ -31,7 +31,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -39,7 +38,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from tipanalysis import countries, data, i18n, paths
+from tipanalysis import countries, data, i18n, paths, validate
 from tipanalysis.i18n import format_date, format_number, format_percent, join_list, t, tier_label
 
 LOGGER = logging.getLogger(__name__)
@@ -729,18 +728,6 @@ def render_pdf(html: str) -> bytes:
             pdf_identifier=PDF_IDENTIFIER)
 
 
-def _atomic_write(path: Path, payload: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_context(context: dict[str, Any], out_dir: Path | str, pdf: bool = False
                   ) -> list[Path]:
     """Write a built context as ``brief_<ISO3>_<lang>.html`` (and ``.pdf`` if ``pdf``).
@@ -759,10 +746,10 @@ def write_context(context: dict[str, Any], out_dir: Path | str, pdf: bool = Fals
     stem = f"brief_{context['iso3']}_{context['lang']}"
     written = [out / f"{stem}.html"]
     pdf_bytes = render_pdf(html) if pdf else None  # render first: no file if printing fails
-    _atomic_write(written[0], html.encode("utf-8"))
+    validate.atomic_write_bytes(written[0], html.encode("utf-8"))
     if pdf_bytes is not None:
         written.append(out / f"{stem}.pdf")
-        _atomic_write(written[1], pdf_bytes)
+        validate.atomic_write_bytes(written[1], pdf_bytes)
     return written
 
 

@@ -553,6 +553,8 @@ def _report_entry(executed: Path) -> dict[str, Any]:
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
+    # validate.atomic_write_text does the same but imports pandas, which the runner's own
+    # process never needs (it would add half a second to every run).
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
