@@ -260,7 +260,8 @@ def bench_micro() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--repeat", type=int, default=2, help="full runs of (a), best kept")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="full runs of (a), alternating with the floor; best of each kept")
     parser.add_argument("--imports", type=int, default=7, help="interpreters per import (b)")
     args = parser.parse_args(argv)
 
