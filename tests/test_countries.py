@@ -445,6 +445,14 @@ def test_reference_dir_falls_back_to_repository_reference(tmp_path, monkeypatch)
     assert to_iso3("Kuwait") == "KWT"
 
 
+def test_reference_dir_needs_both_tables_before_it_replaces_the_repository_one(tmp_path):
+    (tmp_path / "reference").mkdir()
+    shutil.copy(REFERENCE / "countries.csv", tmp_path / "reference" / "countries.csv")
+    assert countries._reference_dir(tmp_path) == REFERENCE  # no aliases table: not complete
+    shutil.copy(REFERENCE / "country_aliases.csv", tmp_path / "reference")
+    assert countries._reference_dir(tmp_path) == (tmp_path / "reference").resolve()
+
+
 def test_shared_and_reference_paths_exist():
     assert REFERENCE.is_dir() and (REFERENCE / "countries.csv").is_file()
     assert isinstance(SHARED, Path)

@@ -492,3 +492,28 @@ def test_parallel_run_starts_the_notebook_known_to_be_longest_first(
     recorded = run.read_durations(private_cache)
     assert set(recorded) == {str(p.resolve()) for p in books}
     assert all(0 < s < 30 for s in recorded.values())
+
+
+def test_atomic_text_write_follows_the_umask(tmp_path: Path) -> None:
+    import os
+
+    saved = os.umask(0o027)
+    try:
+        run._atomic_write_text(tmp_path / "index.html", "x")
+    finally:
+        os.umask(saved)
+    assert (tmp_path / "index.html").stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]  # no temporary file left
+
+
+def test_no_home_folder_only_loses_the_ordering_hint(tmp_path: Path, monkeypatch, capsys) -> None:
+    from tipanalysis import paths
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(paths, "cache_dir", no_home)
+    assert run.read_durations() == {}
+    ok = run.NotebookResult(path=tmp_path / "01_a.ipynb", parameters={}, seconds=1.0)
+    run.record_durations([ok])  # does not raise
+    assert "no cache folder" in capsys.readouterr().err

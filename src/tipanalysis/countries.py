@@ -121,7 +121,7 @@ def _reference_dir(data_dir: Path | str | None) -> Path:
     base = Path(data_dir) if data_dir is not None else paths.data_dir()
     # Resolved, so that one folder spelled two ways ("data", "./data") shares one cache entry.
     folder = (base / "reference").resolve()
-    if not (folder / "countries.csv").exists():
+    if not all((folder / f).exists() for f in ("countries.csv", "country_aliases.csv")):
         folder = (paths.REPO_DIR / "data" / "reference").resolve()
     if not (folder / "countries.csv").exists():
         raise FileNotFoundError(f"country reference not found: {folder / 'countries.csv'}")

@@ -315,7 +315,9 @@ def load_boundaries(data_dir: Path | str | None = None):
     gdf = gpd.read_file(root / res["path"], layer="countries", engine="pyogrio")
     gdf = gdf.set_crs("EPSG:4326", allow_override=True)
     # Only the few invalid features are repaired; make_valid returns valid ones unchanged.
-    # Those crossing the antimeridian are first cut there, or a flat map draws them as a band.
+    # In this file the features crossing the antimeridian (Russia, Fiji, and Antarctica, which
+    # split_antimeridian leaves alone) are exactly the invalid ones: they are cut there first,
+    # or a flat map draws them as bands (a test checks no other feature spans the map).
     geoms = gdf.geometry.to_numpy().copy()
     invalid = ~shapely.is_valid(geoms)
     geoms[invalid] = shapely.make_valid([split_antimeridian(g) for g in geoms[invalid]])

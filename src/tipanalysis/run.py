@@ -556,10 +556,14 @@ def _atomic_write_text(path: Path, text: str) -> None:
     # validate.atomic_write_text does the same but imports pandas, which the runner's own
     # process never needs (it would add half a second to every run).
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.chmod(tmp, 0o644)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~umask)  # as a plain write would (mkstemp makes 0600)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -576,10 +580,10 @@ def read_durations(cache: Path | None = None) -> dict[str, float]:
 
     A missing or unreadable record only loses the ordering hint, so it is not an error.
     """
-    file = (paths.cache_dir() if cache is None else cache) / DURATIONS_FILE
     try:
+        file = (paths.cache_dir() if cache is None else cache) / DURATIONS_FILE
         raw = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError, KeyError):  # no home folder: no hint either
         return {}
     if not isinstance(raw, dict):
         return {}
@@ -588,8 +592,16 @@ def read_durations(cache: Path | None = None) -> dict[str, float]:
 
 
 def record_durations(results: Iterable[NotebookResult], cache: Path | None = None) -> None:
-    """Merge the successful runs' wall times into the record; forget notebooks now gone."""
-    folder = paths.cache_dir() if cache is None else cache
+    """Merge the successful runs' wall times into the record; forget notebooks now gone.
+
+    Two runs at once may each write their own merge, and the later one wins: that loses only
+    ordering hints, so the record is not locked.
+    """
+    try:
+        folder = paths.cache_dir() if cache is None else cache
+    except (RuntimeError, KeyError) as exc:  # Path.home() without $HOME or a passwd entry
+        print(f"run: no cache folder for notebook durations: {exc}", file=sys.stderr)
+        return
     durations = {k: v for k, v in read_durations(folder).items() if Path(k).is_file()}
     durations.update({str(Path(r.path).resolve()): round(r.seconds, 3)
                       for r in results if r.ok})
