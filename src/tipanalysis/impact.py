@@ -41,6 +41,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from tipanalysis import i18n
+
 __all__ = [
     "AmbiguousDateError",
     "ImpactInputError",
@@ -1608,17 +1610,13 @@ _TIME_LABEL_KEYS: Mapping[str, str] = {"report_year": "axis.report_year", "year"
 
 
 def _time_label(time: str, lang: str) -> str:
-    from tipanalysis.i18n import t
-
     key = _TIME_LABEL_KEYS.get(time)
-    return t(key, lang) if key else time
+    return i18n.t(key, lang) if key else time
 
 
 def _title(title: str | None, key: str, lang: str) -> str:
     """``None`` -> the helper's default title in ``lang``; a given string (even "") as is."""
-    from tipanalysis.i18n import t
-
-    return t(key, lang) if title is None else title
+    return i18n.t(key, lang) if title is None else title
 
 
 def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str | None = None,
@@ -1648,16 +1646,14 @@ def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str
     """
     import matplotlib.pyplot as plt
 
-    from tipanalysis.i18n import t
-
     ax = ax or plt.subplots(figsize=(7, 4))[1]
     cf = counterfactual
     post = cf["post"].to_numpy(bool)
     ax.scatter(cf[time], cf["observed"], s=14, color="0.3",
-               label=t("impact.legend.observed", lang))
-    ax.plot(cf[time], cf["fitted"], color="C0", label=t("impact.legend.model", lang))
+               label=i18n.t("impact.legend.observed", lang))
+    ax.plot(cf[time], cf["fitted"], color="C0", label=i18n.t("impact.legend.model", lang))
     ax.plot(cf[time][post], cf["counterfactual"][post], "--", color="C3",
-            label=t("impact.legend.counterfactual", lang))
+            label=i18n.t("impact.legend.counterfactual", lang))
     ax.fill_between(cf[time][post], cf["cf_ci_low"][post], cf["cf_ci_high"][post], color="C3",
                     alpha=0.15, linewidth=0)
     if post.any():
@@ -1685,12 +1681,10 @@ def plot_synth(fit: pd.DataFrame, time: str, ax: Any = None, title: str | None =
     """
     import matplotlib.pyplot as plt
 
-    from tipanalysis.i18n import t
-
     ax = ax or plt.subplots(figsize=(7, 4))[1]
-    ax.plot(fit[time], fit["observed"], color="C0", label=t("impact.legend.treated", lang))
+    ax.plot(fit[time], fit["observed"], color="C0", label=i18n.t("impact.legend.treated", lang))
     ax.plot(fit[time], fit["synthetic"], "--", color="C1",
-            label=t("impact.legend.synthetic", lang))
+            label=i18n.t("impact.legend.synthetic", lang))
     post = fit["period"] == "post"
     if post.any():
         ax.axvline(fit.loc[post, time].iloc[0], color="0.5", linewidth=0.8)
@@ -1720,8 +1714,6 @@ def plot_placebo_gaps(
     """
     import matplotlib.pyplot as plt
 
-    from tipanalysis.i18n import t
-
     ax = ax or plt.subplots(figsize=(7, 4))[1]
     treated = gaps[gaps["role"] == "treated"]
     limit = None
@@ -1731,10 +1723,10 @@ def plot_placebo_gaps(
         if limit is None or float(g["pre_rmspe"].iloc[0]) <= limit:
             ax.plot(g[time], g["gap"], color="0.75", linewidth=0.8)
     ax.plot(treated[time], treated["gap"], color="C0", linewidth=2,
-            label=t("impact.legend.treated", lang))
+            label=i18n.t("impact.legend.treated", lang))
     ax.axhline(0, color="0.4", linewidth=0.6, linestyle=":")
     ax.set_xlabel(_time_label(time, lang))
-    ax.set_ylabel(t("impact.axis.gap", lang))
+    ax.set_ylabel(i18n.t("impact.axis.gap", lang))
     ax.set_title(_title(title, "impact.title.placebo", lang))
     ax.legend(frameon=False)
     return ax
@@ -1757,19 +1749,17 @@ def plot_event_study(es: pd.DataFrame, ax: Any = None, title: str | None = None,
     """
     import matplotlib.pyplot as plt
 
-    from tipanalysis.i18n import t
-
     ax = ax or plt.subplots(figsize=(7, 4))[1]
     strong = es["p_value"].le(0.1).to_numpy()
     ax.axhline(0, color="0.4", linewidth=0.6, linestyle=":")
     ax.axvline(-0.5, color="0.5", linewidth=0.8)
     ax.plot(es["rel_time"], es["estimate"], color="C0", linewidth=1)
     ax.scatter(es["rel_time"][strong], es["estimate"][strong], color="C0", zorder=3,
-               label=t("impact.legend.p_low", lang))
+               label=i18n.t("impact.legend.p_low", lang))
     ax.scatter(es["rel_time"][~strong], es["estimate"][~strong], facecolors="white",
-               edgecolors="C0", zorder=3, label=t("impact.legend.p_high", lang))
-    ax.set_xlabel(t("impact.axis.rel_time", lang))
-    ax.set_ylabel(t("impact.axis.es_estimate", lang))
+               edgecolors="C0", zorder=3, label=i18n.t("impact.legend.p_high", lang))
+    ax.set_xlabel(i18n.t("impact.axis.rel_time", lang))
+    ax.set_ylabel(i18n.t("impact.axis.es_estimate", lang))
     ax.set_title(_title(title, "impact.title.event_study", lang))
     ax.legend(frameon=False)
     return ax
