@@ -69,23 +69,22 @@ def test_add_tiers_default_aliases_do_not_reach_another_data_dir(folders, tmp_pa
 
 def test_brief_resolves_the_country_with_the_data_dir(folders, monkeypatch, tmp_path):
     with_alias, without_alias = folders
-    calls = []
-    monkeypatch.setattr(brief, "write_brief",
-                        lambda country, lang, out, **kw: calls.append((country, kw)) or [])
+    monkeypatch.setattr(brief, "_map", lambda *args: None)  # no boundaries in the fixture
     monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(without_alias))
-    argv = ["brief", "--country", "Synthetistan", "--out", str(tmp_path), "--data-dir"]
+    argv = ["brief", "--country", "Synthetistan", "--out", str(tmp_path / "out"), "--data-dir"]
     assert cli.main([*argv, str(with_alias)]) == 0
-    assert calls == [("KWT", {"year": None, "pdf": False, "data_dir": with_alias})]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["brief_KWT_en.html"]
 
 
 def test_brief_default_aliases_do_not_reach_another_data_dir(folders, monkeypatch, tmp_path,
                                                              capsys):
     with_alias, without_alias = folders
-    monkeypatch.setattr(brief, "write_brief", lambda *a, **kw: pytest.fail("not resolved"))
+    monkeypatch.setattr(brief, "_map", lambda *args: None)
     monkeypatch.setenv("TIPANALYSIS_DATA_DIR", str(with_alias))
-    argv = ["brief", "--country", "Synthetistan", "--out", str(tmp_path), "--data-dir"]
+    argv = ["brief", "--country", "Synthetistan", "--out", str(tmp_path / "out"), "--data-dir"]
     assert cli.main([*argv, str(without_alias)]) == 1
     assert "unknown country name 'Synthetistan'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # nothing written
 
 
 def test_brief_reads_names_and_groups_from_its_data_dir(folders, monkeypatch):

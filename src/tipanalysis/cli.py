@@ -84,12 +84,10 @@ def _cmd_strategy_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from tipanalysis import brief, countries, paths
+    from tipanalysis import brief, paths
 
     out = args.out if args.out is not None else paths.reports_dir()
-    # Resolve the name here with --data-dir's own aliases; the brief then gets an ISO3 code.
-    iso3 = countries.to_iso3(args.country, data_dir=args.data_dir)
-    written = brief.write_brief(iso3, args.lang, out, year=args.year, pdf=args.pdf,
+    written = brief.write_brief(args.country, args.lang, out, year=args.year, pdf=args.pdf,
                                 data_dir=args.data_dir)
     for path in written:
         print(f"brief written to {path}")
