@@ -1,10 +1,14 @@
 #!/usr/bin/env python
-"""Build the shipped data folder (``data/``) from the read-only source pack (``../shared``).
+"""Build the shipped data folder (``data/``) from its immutable input snapshots.
 
 This is the provenance step of the project: every file of the data contract in
 ``docs/architecture.md`` (except ``data/reference/``, written by its own step) is derived here from
-``shared/tip_tiers`` and ``shared/kuwait`` and ``shared/geo``, and ``data/datapackage.json``
-describes them all. The build is deterministic (sorted rows, values written as published,
+the raw inputs kept in ``data/snapshots/`` (``tip_tiers/``, ``kuwait/``, ``geo/``: unchanged copies
+of the project's source pack, each listed with sources, date read, sha256 and size in
+``data/snapshots/snapshots.json``), and ``data/datapackage.json`` describes them all. The
+snapshots are verified against their manifest before anything is read, so a clean clone
+rebuilds ``data/`` byte for byte with nothing outside the repository.
+The build is deterministic (sorted rows, values written as published,
 ``\\n`` line endings, fixed descriptor formatting), so the same input gives byte-identical files.
 Every file is written atomically (temporary file in the same folder, then ``os.replace``).
 
@@ -15,8 +19,8 @@ value, before anything is written.
 
 Run from the repository root::
 
-    .venv/bin/python scripts/build_data.py --shared ../shared            # writes data/
-    .venv/bin/python scripts/build_data.py --shared ../shared --out /tmp/d
+    .venv/bin/python scripts/build_data.py                 # data/snapshots -> data/
+    .venv/bin/python scripts/build_data.py --out /tmp/d    # same inputs, another folder
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import pandas as pd
 
 from tipanalysis.coverage import COVERAGE_COLUMNS, compute_coverage
 from tipanalysis.errors import DataValidationError, Problem
-from tipanalysis.validate import atomic_write_many
+from tipanalysis.validate import atomic_write_many, check_snapshots
 
 REPO = Path(__file__).resolve().parent.parent
 #: Day the source pack was read; recorded as ``accessed`` on every source.
@@ -1657,12 +1661,18 @@ def build_descriptor(files: Mapping[str, bytes], out: Path) -> dict:
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the data folder; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="the read-only source pack (default: ../shared)")
+    parser.add_argument("--snapshots", "--shared", dest="snapshots", type=Path,
+                        default=REPO / "data" / "snapshots",
+                        help="folder of input snapshots with snapshots.json (default: "
+                             "data/snapshots; --shared is the old name)")
     parser.add_argument("--out", type=Path, default=REPO / "data",
                         help="data folder to write (default: the repository's data/)")
     args = parser.parse_args(argv)
-    shared, out = args.shared.resolve(), args.out.resolve()
+    shared, out = args.snapshots.resolve(), args.out.resolve()
+    problems = check_snapshots(shared) if (shared / "snapshots.json").exists() else []
+    if problems:
+        print(f"error: {DataValidationError(problems)}", file=sys.stderr)
+        return 1
     try:
         files = build_all(shared, out)
     except DataValidationError as exc:

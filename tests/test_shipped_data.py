@@ -24,9 +24,8 @@ from tipanalysis.errors import DataValidationError
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-SHARED = REPO.parent / "shared"
+SHARED = REPO / "data" / "snapshots"  # the raw inputs, kept in the repository
 SCRIPT = REPO / "scripts" / "build_data.py"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="source pack ../shared absent")
 
 
 def _read(rel: str) -> pd.DataFrame:
@@ -143,7 +142,6 @@ def test_kuwait_has_a_tier_every_year_2003_2025(tiers):
     assert {int(y): t for y, t in kwt.items() if 2003 <= int(y) <= 2025} == KUWAIT
 
 
-@needs_shared
 def test_kuwait_tiers_equal_shared_files(tiers):
     src = pd.concat([pd.read_csv(SHARED / "tip_tiers" / f, dtype=str, keep_default_na=False)
                      for f in ("all_countries_tiers.csv", "tiers_2016_2025_additions.csv",
@@ -341,7 +339,6 @@ def test_cho_index():
     assert (total == full["p_total"].astype(int)).all()
 
 
-@needs_shared
 def test_geo_files_are_byte_identical_copies():
     geo = (DATA / "geo/countries-50m.json").read_bytes()
     # sha256 and size stated in shared/geo/README.md
@@ -404,7 +401,10 @@ def test_no_duplicate_keys(descriptor):
 
 
 def test_csv_files_use_newline_line_endings():
+    # the shipped tables; snapshots/ keeps raw inputs byte for byte as they were received
     for path in DATA.rglob("*.csv"):
+        if path.relative_to(DATA).parts[0] == "snapshots":
+            continue
         data = path.read_bytes()
         assert b"\r" not in data, path
         with path.open(newline="", encoding="utf-8") as handle:
@@ -417,11 +417,10 @@ def test_csv_files_use_newline_line_endings():
 
 
 def _run_build(out: Path, shared: Path = SHARED) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), "--shared", str(shared), "--out",
+    return subprocess.run([sys.executable, str(SCRIPT), "--snapshots", str(shared), "--out",
                            str(out)], capture_output=True, text=True, check=False)
 
 
-@needs_shared
 def test_build_is_deterministic_and_matches_shipped_files(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     assert _run_build(first).returncode == 0
@@ -446,7 +445,6 @@ def _shared_copy(tmp_path: Path) -> Path:
     return copy
 
 
-@needs_shared
 def test_duplicate_country_year_across_files_names_both(tmp_path, build):
     shared = _shared_copy(tmp_path)
     extra = shared / "tip_tiers" / "tiers_2016_2025_additions.csv"
@@ -464,7 +462,6 @@ def test_duplicate_country_year_across_files_names_both(tmp_path, build):
     assert not out.exists()
 
 
-@needs_shared
 def test_unreviewed_waiver_candidate_stops_the_build(tmp_path, build):
     shared = _shared_copy(tmp_path)
     path = shared / "tip_tiers" / "all_countries_tiers.csv"
@@ -477,7 +474,6 @@ def test_unreviewed_waiver_candidate_stops_the_build(tmp_path, build):
         build.build_tier_placements(shared)
 
 
-@needs_shared
 def test_memorandum_naming_a_missing_country_year_stops_the_build(tmp_path, build, monkeypatch):
     shared = _shared_copy(tmp_path)
     # SYNTHETIC memorandum entry: a country-year the panel does not have (Kuwait 2002).
@@ -491,7 +487,6 @@ def test_memorandum_naming_a_missing_country_year_stops_the_build(tmp_path, buil
     assert not ((out["iso3"] == "KWT") & (out["report_year"] == "2002")).any()
 
 
-@needs_shared
 def test_memorandum_waiver_off_the_watch_list_stops_the_build(tmp_path, build, monkeypatch):
     shared = _shared_copy(tmp_path)
     # SYNTHETIC memorandum entry: Kuwait was on Tier 2, not the Watch List, in 2019.
@@ -501,7 +496,6 @@ def test_memorandum_waiver_off_the_watch_list_stops_the_build(tmp_path, build, m
         build.build_tier_placements(shared)
 
 
-@needs_shared
 def test_gcc_cross_check_disagreement_is_appended(tmp_path, build):
     shared = _shared_copy(tmp_path)
     path = shared / "tip_tiers" / "gcc_and_peers_verified.csv"
@@ -526,7 +520,6 @@ def test_published_date_start(build):
         build.published_date_start("April 2025")
 
 
-@needs_shared
 def test_rebuild_keeps_rows_added_by_ingest(tmp_path):
     out = tmp_path / "data"
     assert _run_build(out).returncode == 0
@@ -550,7 +543,6 @@ def test_rebuild_keeps_rows_added_by_ingest(tmp_path):
     assert field["constraints"]["enum"][-1] == "synthetic_2026.csv"
 
 
-@needs_shared
 def test_rebuild_refuses_to_overwrite_a_changed_enforcement_row(tmp_path):
     out = tmp_path / "data"
     assert _run_build(out).returncode == 0
@@ -562,3 +554,47 @@ def test_rebuild_refuses_to_overwrite_a_changed_enforcement_row(tmp_path):
     result = _run_build(out)
     assert result.returncode == 1
     assert "value" in result.stderr and "'16'" in result.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# input snapshots: immutable, checksummed, enough to rebuild data/ from a clean clone
+# --------------------------------------------------------------------------------------------
+
+
+def test_snapshots_match_their_manifest_and_carry_provenance():
+    from tipanalysis.validate import check_snapshots
+
+    assert check_snapshots(SHARED) == []
+    manifest = json.loads((SHARED / "snapshots.json").read_text(encoding="utf-8"))
+    for entry in manifest["snapshots"]:
+        assert entry["sources"] and all(u.startswith(("http://", "https://"))
+                                        for u in entry["sources"]), entry["path"]
+        assert entry["accessed"] == "2026-11-28" and entry["added_by"], entry["path"]
+    # every input the build reads is a snapshot
+    listed = {e["path"] for e in manifest["snapshots"]}
+    assert {"tip_tiers/all_countries_tiers.csv", "kuwait/timeline.csv",
+            "geo/countries-50m.json"} <= listed
+
+
+def test_edited_snapshot_is_refused_and_nothing_written(tmp_path):
+    copy = tmp_path / "snapshots"
+    shutil.copytree(SHARED, copy)
+    target = copy / "kuwait" / "timeline.csv"
+    target.chmod(0o644)
+    target.write_bytes(target.read_bytes().replace(b"2013", b"2014", 1))
+    out = tmp_path / "out"
+    result = _run_build(out, copy)
+    assert result.returncode == 1
+    assert "snapshots/kuwait/timeline.csv" in result.stderr and "immutable" in result.stderr
+    assert not out.exists()
+
+
+def test_unlisted_snapshot_is_refused(tmp_path):
+    from tipanalysis.validate import check_snapshots
+
+    copy = tmp_path / "snapshots"
+    shutil.copytree(SHARED, copy)
+    (copy / "kuwait" / "extra.csv").write_text("a\n1\n", encoding="utf-8")
+    problems = check_snapshots(copy)
+    assert [(p.file, p.message) for p in problems] == [
+        ("snapshots/kuwait/extra.csv", "file is not listed in snapshots/snapshots.json")]

@@ -22,7 +22,7 @@ from tipanalysis import cli, paths, strategy
 from tipanalysis.errors import DataValidationError
 from tipanalysis.i18n import t
 
-SHARED_TIMELINE = Path("/work/shared/kuwait/timeline.csv")
+SHARED_TIMELINE = paths.REPO_DIR / "data" / "snapshots" / "kuwait" / "timeline.csv"
 PUBLISHED_AIMS_AR = [
     "تفعيل الأدوات القانونية والتنظيمية",
     "تفعيل نظام شامل للإحالة الوطنية",
@@ -510,7 +510,7 @@ def test_activity_rules_on_small_timeline():
     assert counts.loc["unassigned", "2025-Q?"] == 1 and counts.loc["total", "total"] == 2
 
 
-@pytest.mark.skipif(not SHARED_TIMELINE.exists(), reason="research-pack timeline not present")
+
 def test_activities_of_20_april_2025_from_the_research_timeline():
     tl = pd.read_csv(SHARED_TIMELINE, dtype="str", keep_default_na=False, na_values=[""])
     log = strategy.activities_log(tl)
