@@ -33,7 +33,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipanalysis import paths
+from tipanalysis.core import paths
+
+__all__ = [
+    "CELL_TIMEOUT",
+    "DURATIONS_FILE",
+    "EXHAUSTIVE_SCHEDULE",
+    "INJECTED_TAG",
+    "KERNEL_ENV",
+    "PARAMETERS_TAG",
+    "REPORT_NAME",
+    "NotebookResult",
+    "NotebookRunError",
+    "default_parameters",
+    "discover_notebooks",
+    "execute_notebook",
+    "index_html",
+    "inject_parameters",
+    "main",
+    "makespan",
+    "notebook_html",
+    "notebook_problems",
+    "notebook_title",
+    "other_files",
+    "parameters_cell_index",
+    "parse_parameters",
+    "parse_value",
+    "read_durations",
+    "record_durations",
+    "render_parameters",
+    "run_notebooks",
+    "schedule",
+]
 
 #: Report notebooks are ``notebooks/NN_name.ipynb``.
 REPORT_NAME = re.compile(r"^\d{2}_[A-Za-z0-9][A-Za-z0-9_\-]*\.ipynb$")
@@ -252,7 +283,7 @@ def discover_notebooks(folder: Path | None = None) -> list[Path]:
     >>> [p.name for p in discover_notebooks()]  # doctest: +SKIP
     ['01_data_overview.ipynb', '02_ranking.ipynb']
     """
-    from tipanalysis import paths
+    from tipanalysis.core import paths
 
     folder = paths.notebooks_dir() if folder is None else Path(folder)
     if not folder.is_dir():
@@ -793,3 +824,8 @@ def main(args: argparse.Namespace) -> int:
         return 1
     print(f"run: {len(results)} notebook(s) executed; reports in {out}/")
     return 0
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

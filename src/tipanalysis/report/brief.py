@@ -38,8 +38,40 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from tipanalysis import countries, data, i18n, paths, validate
-from tipanalysis.i18n import format_date, format_number, format_percent, join_list, t, tier_label
+from tipanalysis import data
+from tipanalysis.core import i18n, paths
+from tipanalysis.core.i18n import (
+    format_date,
+    format_number,
+    format_percent,
+    join_list,
+    t,
+    tier_label,
+)
+from tipanalysis.data import countries
+from tipanalysis.data import descriptor as validate
+
+__all__ = [
+    "EVENT_CATEGORIES",
+    "EVENT_TEXT_MAX",
+    "HORIZON_YEAR",
+    "LOGGER",
+    "PDF_IDENTIFIER",
+    "REFORM_EVENTS",
+    "STYLESHEET",
+    "TEMPLATE",
+    "Memo",
+    "build_context",
+    "build_contexts",
+    "default_year",
+    "placement",
+    "render_html",
+    "render_pdf",
+    "write_brief",
+    "write_briefs",
+    "write_context",
+    "year_ranges",
+]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -161,7 +193,7 @@ def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd
         sentences = [t("headline.entered", lang, year=year, country=cname,
                        tier=tier_label(tier_now, lang))]
     else:
-        from tipanalysis.tiers import tier_rank
+        from tipanalysis.core.tierscale import tier_rank
 
         now_rank, prev_rank = tier_rank(tier_now), tier_rank(tier_prev)
         change = "same" if now_rank == prev_rank else (
@@ -196,7 +228,7 @@ def _announcement(timeline: pd.DataFrame | None, year: int) -> str | None:
 
 def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, year: int,
               lang: str, cname: str, facts: dict[str, Any]) -> None:
-    from tipanalysis import plots
+    from tipanalysis.viz import plots
 
     labels = [placement(s, tr) for s, tr in zip(rows["status"], rows["tier"], strict=True)]
     counts = {k: labels.count(k) for k in ("1", "2", "2WL", "3", "special")}
@@ -312,7 +344,7 @@ def _completeness(coverage: pd.DataFrame, year: int) -> str:
 
 def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
          data_dir: Path | str | None, memo: Memo) -> None:
-    from tipanalysis import maps
+    from tipanalysis.viz import maps
 
     frame = _once(memo, ("map", year), lambda: maps.tier_map_frame(
         data.load_boundaries(data_dir), panel[panel["report_year"] == year]))
@@ -364,7 +396,7 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
 
 def _outlook_figure(by_year: list[pd.DataFrame], year: int, lang: str, cname: str) -> Any:
     """Point and 95% interval of "Tier 2 or better in every report" for each horizon."""
-    from tipanalysis.plots import _figure
+    from tipanalysis.viz.plots import _figure
 
     fig, ax = _figure((6.0, 2.4))
     rows = [s.loc["p_tier2_or_better_every_report"] for s in by_year]
@@ -778,3 +810,8 @@ def write_briefs(country: str, out_dir: Path | str, *, langs: tuple[str, ...] = 
     """
     contexts = build_contexts(country, langs, year=year, data_dir=data_dir)
     return [p for context in contexts.values() for p in write_context(context, out_dir, pdf=pdf)]
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -41,8 +41,36 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis import paths
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core import paths
+from tipanalysis.core.errors import DataValidationError, Problem
+
+__all__ = [
+    "DEFAULT_FALSE",
+    "DEFAULT_TRUE",
+    "DESCRIPTOR",
+    "SUPPORTED_TYPES",
+    "atomic_write_bytes",
+    "atomic_write_many",
+    "atomic_write_text",
+    "cast_table",
+    "check_schema",
+    "check_table",
+    "decode_utf8",
+    "dump_descriptor",
+    "format_csv",
+    "format_value",
+    "parse_csv_text",
+    "parse_value",
+    "read_csv",
+    "read_descriptor",
+    "read_raw_csv",
+    "resource",
+    "sha256_hash",
+    "table_keys",
+    "update_hashes",
+    "validate_package",
+    "write_descriptor",
+]
 
 DESCRIPTOR = "datapackage.json"
 #: Field types this package understands.
@@ -901,3 +929,8 @@ def atomic_write_many(mapping: Mapping[Path | str, bytes]) -> None:
         for tmp, _ in prepared:  # only left over if a replace failed
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -13,11 +13,25 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tipanalysis.i18n import t, tier_label
-from tipanalysis.tiers import TIER_ORDER
+from tipanalysis.core.i18n import t, tier_label
+from tipanalysis.core.tierscale import TIER_ORDER
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
+
+__all__ = [
+    "COMPLETENESS_COLORS",
+    "RC",
+    "STATUS_COLORS",
+    "TIER_COLORS",
+    "event_positions",
+    "plot_completeness",
+    "plot_coverage",
+    "plot_heatmap",
+    "plot_strand_status",
+    "plot_tier_shares",
+    "plot_tier_timeline",
+]
 
 TIER_COLORS: dict[str, str] = {
     "1": "#0072B2",
@@ -340,3 +354,8 @@ def plot_completeness(shares: pd.DataFrame, lang: str = "en") -> Figure:
     if len(shares.columns):
         ax.legend(fontsize=8)
     return fig
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -30,8 +30,8 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from tipanalysis import paths
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core import paths
+from tipanalysis.core.errors import DataValidationError, Problem
 
 __all__ = [
     "UnknownCountryError",
@@ -445,3 +445,8 @@ def members(group: str, *, data_dir: Path | str | None = None) -> list[str]:
     if wanted in BUREAUS:
         return sorted(table.loc[table["region"] == wanted, "iso3"])
     raise ValueError(f"unknown group {group!r}; expected 'GCC', 'world' or one of {BUREAUS}")
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -12,13 +12,19 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tipanalysis.i18n import t, tier_label
-from tipanalysis.plots import TIER_COLORS, _figure
-from tipanalysis.tiers import TIER_ORDER
+from tipanalysis.core.i18n import t, tier_label
+from tipanalysis.core.tierscale import TIER_ORDER
+from tipanalysis.viz.plots import TIER_COLORS, _figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     from matplotlib.figure import Figure
+
+__all__ = [
+    "GULF_EXTENT",
+    "plot_tier_map",
+    "tier_map_frame",
+]
 
 #: Longitude/latitude window of the Gulf view, wide enough to show Bahrain and Qatar.
 GULF_EXTENT: tuple[float, float, float, float] = (34.0, 60.5, 12.0, 33.5)
@@ -98,3 +104,8 @@ def plot_tier_map(
     handles.append(Patch(facecolor="#eeeeee", hatch="///", label=t("tier.missing", lang)))
     ax.legend(handles=handles, fontsize=8, loc="lower left")
     return fig
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -24,9 +24,22 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis import data as _data
-from tipanalysis import paths, validate
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core import paths
+from tipanalysis.core.errors import DataValidationError, Problem
+from tipanalysis.data import descriptor as validate
+from tipanalysis.data import loaders as _data
+
+__all__ = [
+    "FIRST_REPORT_YEAR",
+    "SORT_ENFORCEMENT",
+    "SORT_TIERS",
+    "TIP_MEASURES",
+    "add_enforcement",
+    "add_tiers",
+    "decode_bytes",
+    "parse_tier_text",
+    "read_table",
+]
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Invisible direction marks, common in text copied from Arabic documents; they carry no data.
@@ -317,7 +330,7 @@ def _resolve(names: list[str], rows: list[int], file: str, column: str, root: Pa
 
     ``root`` is the data folder being written: its own alias table decides, not the default one.
     """
-    from tipanalysis import countries
+    from tipanalysis.data import countries
 
     try:
         return list(countries.to_iso3_many(names, file=file, column=column, first_row=0,
@@ -392,7 +405,7 @@ def _write_all(root: Path, descriptor: dict[str, Any], files: dict[str, bytes]) 
 
 def _tier_input(path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Read text, CSV or XLSX into ``country, tier (label as given), note, waiver, row``."""
-    from tipanalysis.tiers import parse_tier
+    from tipanalysis.core.tierscale import parse_tier
 
     if path.suffix.lower() in (".xls", ".ods", ".xlsm", ".numbers"):
         raise DataValidationError([Problem(label, None, None, path.suffix,
@@ -496,7 +509,7 @@ def add_tiers(
     >>> print(add_tiers("tip2026.txt", year=2026, source_url=url))  # doctest: +SKIP
     tip2026.txt: report year 2026: 188 added, 0 replaced, 0 identical skipped; wrote ...
     """
-    from tipanalysis.coverage import compute_coverage
+    from tipanalysis.data.coverage import compute_coverage
 
     root = _root(data_dir)
     path = Path(file)
@@ -914,3 +927,8 @@ def _same(old: str, new: str, column: str) -> bool:
         except ValueError:
             return old == new
     return old == new
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

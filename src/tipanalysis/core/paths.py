@@ -9,7 +9,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+__all__ = [
+    "PACKAGE_DIR",
+    "REPORTS_ENV",
+    "REPO_DIR",
+    "cache_dir",
+    "data_dir",
+    "notebooks_dir",
+    "reports_dir",
+]
+
+# This file is tipanalysis/core/paths.py; the package folder is one level up.
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
 
 
@@ -47,3 +58,8 @@ def reports_dir() -> Path:
     """
     env = os.environ.get(REPORTS_ENV)
     return Path(env).resolve() if env else REPO_DIR / "reports"
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)
