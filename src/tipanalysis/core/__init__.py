@@ -11,6 +11,8 @@ import importlib
 _EXPORTS: dict[str, str] = {
     "DataValidationError": "tipanalysis.core.errors",
     "Problem": "tipanalysis.core.errors",
+    "RANK_TABLE": "tipanalysis.core.tierscale",
+    "SCORE_TABLE": "tipanalysis.core.tierscale",
     "SPECIAL": "tipanalysis.core.tierscale",
     "TIER_DTYPE": "tipanalysis.core.tierscale",
     "TIER_ORDER": "tipanalysis.core.tierscale",

@@ -17,6 +17,7 @@ __all__ = [
     "data_dir",
     "notebooks_dir",
     "reports_dir",
+    "resolve_data_dir",
 ]
 
 # This file is tipanalysis/core/paths.py; the package folder is one level up.
@@ -28,6 +29,14 @@ def data_dir() -> Path:
     """Return the data folder (``$TIPANALYSIS_DATA_DIR`` or ``<repo>/data``)."""
     env = os.environ.get("TIPANALYSIS_DATA_DIR")
     return Path(env).resolve() if env else REPO_DIR / "data"
+
+
+def resolve_data_dir(folder: Path | str | None = None) -> Path:
+    """Return ``folder`` as a Path, or the default data folder (:func:`data_dir`) if None.
+
+    The one place where a loader's ``data_dir=None`` argument becomes a folder.
+    """
+    return Path(folder) if folder is not None else data_dir()
 
 
 def notebooks_dir() -> Path:

@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "RANK_TABLE",
+    "SCORE_TABLE",
     "SPECIAL",
     "TIER_DTYPE",
     "TIER_ORDER",
@@ -159,6 +161,11 @@ TIER_RANK: dict[str, int] = {"1": 1, "2": 2, "2WL": 3, "3": 4}
 #: Conventional numeric score used in the literature (Watch List = 2.5).
 TIER_SCORE: dict[str, float] = {"1": 1.0, "2": 2.0, "2WL": 2.5, "3": 3.0}
 
+#: TIER_RANK and TIER_SCORE as arrays indexed by category code (the order of TIER_ORDER), so that
+#: vectorised code reads the one scale instead of re-typing it.
+RANK_TABLE = np.array([float(TIER_RANK[t]) for t in TIER_ORDER])
+SCORE_TABLE = np.array([TIER_SCORE[t] for t in TIER_ORDER])
+
 
 def _tier_codes(tier: object) -> np.ndarray:
     """Return category codes 0..3 (-1 for Special Cases / missing) of tier labels."""
@@ -212,7 +219,7 @@ def tier_rank(tier: object) -> float | pd.Series:
     >>> tier_rank(["1", "3", None]).tolist()
     [1.0, 4.0, nan]
     """
-    return _scalar_or_series(tier, np.array([1.0, 2.0, 3.0, 4.0]))
+    return _scalar_or_series(tier, RANK_TABLE)
 
 
 def tier_score(tier: object) -> float | pd.Series:
@@ -225,7 +232,7 @@ def tier_score(tier: object) -> float | pd.Series:
     >>> tier_score(pd.Series(["2", "special"])).tolist()
     [2.0, nan]
     """
-    return _scalar_or_series(tier, np.array([1.0, 2.0, 2.5, 3.0]))
+    return _scalar_or_series(tier, SCORE_TABLE)
 
 
 def __dir__() -> list[str]:

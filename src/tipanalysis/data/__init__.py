@@ -38,15 +38,30 @@ from tipanalysis.data.loaders import (
     load_timeline,
     split_antimeridian,
 )
+from tipanalysis.data.readers import (
+    ARABIC_LETTER,
+    cell_text,
+    decode_bytes,
+    read_csv_rows,
+    read_table,
+    read_text_table,
+    read_workbook,
+)
 from tipanalysis.data.strategy_files import (
     FRAMEWORK_FILE,
     OBS_COLUMNS,
     OBSERVATIONS_FILE,
     REQUIRED_COLUMNS,
+    load_observations,
+    read_entry_file,
+    read_framework_json,
+    store_observations,
+    write_entry_workbook,
 )
 
 __all__ = [
     "ALIASES",
+    "ARABIC_LETTER",
     "BOUNDARIES",
     "CHO_3P",
     "COUNTRIES",
@@ -63,7 +78,9 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "TIERS",
     "TIMELINE",
+    "cell_text",
     "datasets",
+    "decode_bytes",
     "load_aliases",
     "load_boundaries",
     "load_cho_3p",
@@ -73,11 +90,20 @@ __all__ = [
     "load_global_enforcement",
     "load_gsi",
     "load_known_gaps",
+    "load_observations",
     "load_official_counts",
     "load_table",
     "load_tiers",
     "load_timeline",
+    "read_csv_rows",
+    "read_entry_file",
+    "read_framework_json",
+    "read_table",
+    "read_text_table",
+    "read_workbook",
     "split_antimeridian",
+    "store_observations",
+    "write_entry_workbook",
 ]
 
 

@@ -32,6 +32,7 @@ import pycountry
 
 from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
+from tipanalysis.data.readers import read_text_table
 
 __all__ = [
     "UnknownCountryError",
@@ -118,7 +119,7 @@ def _reference_dir(data_dir: Path | str | None) -> Path:
     A data folder without ``reference/`` (e.g. a test copy holding only tiers) falls back to the
     repository's shipped reference, which is static lookup data like pycountry's tables.
     """
-    base = Path(data_dir) if data_dir is not None else paths.data_dir()
+    base = paths.resolve_data_dir(data_dir)
     # Resolved, so that one folder spelled two ways ("data", "./data") shares one cache entry.
     folder = (base / "reference").resolve()
     if not all((folder / f).exists() for f in ("countries.csv", "country_aliases.csv")):
@@ -130,7 +131,7 @@ def _reference_dir(data_dir: Path | str | None) -> Path:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     # Only an empty cell is missing: "NA" (Namibia's alpha-2) must stay a string.
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    return read_text_table(path)
 
 
 @functools.cache

@@ -69,7 +69,7 @@ REPORTED_BY = ("tip_report", "government")
 
 
 def _dir(data_dir: Path | str | None) -> Path:
-    return Path(data_dir) if data_dir is not None else paths.data_dir()
+    return paths.resolve_data_dir(data_dir)
 
 
 def _resource_for(descriptor: dict[str, Any], path: str) -> dict[str, Any]:

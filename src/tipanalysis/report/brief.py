@@ -538,8 +538,7 @@ def _caveats(coverage: pd.DataFrame, year: int, lang: str, facts: dict[str, Any]
 
 
 def _descriptor(data_dir: Path | str | None) -> dict[str, Any]:
-    folder = Path(data_dir) if data_dir is not None else paths.data_dir()
-    return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return validate.read_descriptor(data_dir)  # the data layer reads; the brief only cites
 
 
 def _sources(descriptor: dict[str, Any], names: list[str], lang: str) -> list[dict[str, str]]:

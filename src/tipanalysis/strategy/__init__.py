@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import importlib
 
+# One typed timeline for every notebook (it was a second, untyped reader here).
+from tipanalysis.data.loaders import (
+    load_timeline,
+)
 from tipanalysis.data.strategy_files import (
     FRAMEWORK_FILE,
     OBS_COLUMNS,
     OBSERVATIONS_FILE,
     REQUIRED_COLUMNS,
+    load_observations,
+    read_entry_file,
+    read_framework_json,
+    store_observations,
+    write_entry_workbook,
 )
 from tipanalysis.strategy.activities import (
     ACTIVITY_RULES,
@@ -20,17 +29,15 @@ from tipanalysis.strategy.activities import (
     STRAND_RULES,
     activities_log,
     activity_counts,
-    load_timeline,
     status_label,
 )
 from tipanalysis.strategy.entries import (
     empty_observations,
     format_observations,
     import_observations,
-    load_observations,
     merge_observations,
-    parse_value,
-    read_entry_file,
+    parse_reported_value,
+    parse_value,  # noqa: F401  (former name)
     template_tables,
     validate_entries,
     write_template,
@@ -115,18 +122,21 @@ __all__ = [
     "outlook_from_forecast_summary",
     "parse_framework",
     "parse_period",
-    "parse_value",
+    "parse_reported_value",
     "period_months",
     "ranking_outlook",
     "read_entry_file",
+    "read_framework_json",
     "reportable",
     "review",
     "review_table",
     "rollup",
     "status_label",
+    "store_observations",
     "strand_status_counts",
     "template_tables",
     "validate_entries",
+    "write_entry_workbook",
     "write_template",
 ]
 

@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from tipanalysis.core import paths
 from tipanalysis.core.i18n import t
 from tipanalysis.strategy.framework import FIRST_YEAR, STRANDS_ORDER, UNASSIGNED
 
@@ -18,7 +15,6 @@ __all__ = [
     "STRAND_RULES",
     "activities_log",
     "activity_counts",
-    "load_timeline",
     "status_label",
 ]
 
@@ -156,24 +152,6 @@ def activity_counts(log: pd.DataFrame) -> pd.DataFrame:
     table = table.reindex(order, fill_value=0)
     table.columns.name, table.index.name = "quarter", "strand"
     return table
-
-
-def load_timeline(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Read ``kuwait/timeline.csv`` as text columns (the shipped timeline).
-
-    Raises
-    ------
-    FileNotFoundError
-        If the shipped timeline is not there yet.
-
-    Examples
-    --------
-    >>> list(load_timeline().columns)[:4]  # doctest: +SKIP
-    ['event_id', 'date', 'date_precision', 'date_start']
-    """
-    root = Path(data_dir) if data_dir is not None else paths.data_dir()
-    return pd.read_csv(root / "kuwait" / "timeline.csv", dtype="str", keep_default_na=False,
-                       na_values=[""], encoding="utf-8")
 
 
 def status_label(status: str, lang: str = "en") -> str:

@@ -12,7 +12,14 @@ import pandas as pd
 
 from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
-from tipanalysis.data.strategy_files import OBS_COLUMNS, OBSERVATIONS_FILE, REQUIRED_COLUMNS
+from tipanalysis.core.tierscale import TIER_SCORE, UnknownTierError, parse_tier
+from tipanalysis.data.strategy_files import (
+    OBS_COLUMNS,
+    load_observations,
+    read_entry_file,
+    store_observations,
+    write_entry_workbook,
+)
 from tipanalysis.strategy.framework import (
     _ARABIC_DIGITS,
     _NUMBER_RE,
@@ -29,10 +36,8 @@ __all__ = [
     "empty_observations",
     "format_observations",
     "import_observations",
-    "load_observations",
     "merge_observations",
-    "parse_value",
-    "read_entry_file",
+    "parse_reported_value",
     "template_tables",
     "validate_entries",
     "write_template",
@@ -56,27 +61,6 @@ def empty_observations() -> pd.DataFrame:
     return df
 
 
-def load_observations(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Read ``strategy/observations.csv``; ``value`` is float, other columns ``str``.
-
-    Examples
-    --------
-    >>> list(load_observations().columns)[:4]
-    ['indicator_id', 'period', 'value', 'unit']
-    """
-    root = Path(data_dir) if data_dir is not None else paths.data_dir()
-    path = root / OBSERVATIONS_FILE
-    df = pd.read_csv(path, dtype="str", keep_default_na=False, na_values=[""],
-                     encoding="utf-8")
-    missing = [c for c in OBS_COLUMNS if c not in df.columns]
-    if missing:
-        raise DataValidationError([Problem(OBSERVATIONS_FILE, 1, c, None, "column missing")
-                                   for c in missing])
-    df = df[list(OBS_COLUMNS)]
-    df["value"] = pd.to_numeric(df["value"]).astype("float64")
-    return df
-
-
 def _cell_text(value: object) -> str:
     """Cell as text; whole floats from spreadsheets lose their '.0' (2025.0 -> '2025')."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -86,91 +70,7 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
-    """Read a completed workbook (sheet ``observations``) or CSV (UTF-8 or Windows-1256).
-
-    Returns
-    -------
-    (pandas.DataFrame, list of int)
-        The rows as found (object cells: numbers stay numbers in XLSX, text in CSV), with
-        lower-cased column names, and the row number of each as a person sees it (header = 1).
-        Blank rows are dropped.
-
-    Raises
-    ------
-    DataValidationError
-        If the file cannot be read, has no ``observations`` sheet or misses a column.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> f = Path(tempfile.mkdtemp()) / "in.csv"
-    >>> _ = f.write_text("Indicator_ID,period,value,source\\n\\nA8.1,2025,3,x\\n")
-    >>> frame, rows = read_entry_file(f)
-    >>> list(frame.columns), rows
-    (['indicator_id', 'period', 'value', 'source'], [3])
-    """
-    path = Path(path)
-    name = path.name
-    if not path.is_file():
-        raise FileNotFoundError(f"no such file: {path}")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _read_xlsx_rows(path)
-    elif path.suffix.lower() in (".csv", ".txt"):
-        rows = _read_csv_rows(path)
-    else:
-        raise DataValidationError([Problem(name, None, None, path.suffix,
-                                           "expected an .xlsx or .csv file")])
-    if not rows:
-        raise DataValidationError([Problem(name, None, None, None, "the file is empty")])
-    header = [_cell_text(h).lower() for h in rows[0]]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DataValidationError([Problem(name, 1, c, None, "required column is missing")
-                                   for c in missing])
-    records, numbers = [], []
-    for i, row in enumerate(rows[1:], start=2):
-        cells = list(row) + [None] * (len(header) - len(row))
-        if all(_cell_text(c) == "" for c in cells):
-            continue
-        records.append({h: cells[j] for j, h in enumerate(header) if h in OBS_COLUMNS})
-        numbers.append(i)
-    frame = pd.DataFrame(records, columns=[c for c in OBS_COLUMNS if c in header], dtype=object)
-    return frame, numbers
-
-
-def _read_xlsx_rows(path: Path) -> list[list[object]]:
-    import openpyxl  # heavy; only needed for workbooks
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for a bad file
-        raise DataValidationError([Problem(path.name, None, None, None,
-                                           f"cannot read the workbook: {exc}")]) from exc
-    try:
-        if "observations" in wb.sheetnames:
-            ws = wb["observations"]
-        elif len(wb.sheetnames) == 1:
-            ws = wb[wb.sheetnames[0]]
-        else:
-            raise DataValidationError([Problem(path.name, None, None, wb.sheetnames,
-                                               "no sheet named 'observations'")])
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
-
-
-def _read_csv_rows(path: Path) -> list[list[object]]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Arabic Windows saves "CSV" as Windows-1256
-        text = data.decode("cp1256")
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
-
-
-def parse_value(raw: object, unit: str) -> float:
+def parse_reported_value(raw: object, unit: str) -> float:
     """Turn a reported cell into a number; raise ValueError with the reason.
 
     Accepts numbers, numeric text (Arabic-Indic digits, thousands separators ``1,234``), and for
@@ -178,9 +78,9 @@ def parse_value(raw: object, unit: str) -> float:
 
     Examples
     --------
-    >>> parse_value("١٢٣", "persons"), parse_value("1,250", "persons")
+    >>> parse_reported_value("١٢٣", "persons"), parse_reported_value("1,250", "persons")
     (123.0, 1250.0)
-    >>> parse_value("Tier 2 Watch List", "tier")
+    >>> parse_reported_value("Tier 2 Watch List", "tier")
     2.5
     """
     if isinstance(raw, bool):
@@ -196,15 +96,13 @@ def parse_value(raw: object, unit: str) -> float:
         if _NUMBER_RE.match(text):
             value = float(text)
         elif unit == "tier":
-            from tipanalysis.core.tierscale import UnknownTierError, parse_tier
-
             try:
                 label = parse_tier(_cell_text(raw))
             except UnknownTierError as exc:
                 raise ValueError(str(exc)) from exc
-            if label not in ("1", "2", "2WL", "3"):
+            if label not in TIER_SCORE:
                 raise ValueError("a Special Case has no tier value") from None
-            value = {"1": 1.0, "2": 2.0, "2WL": 2.5, "3": 3.0}[label]
+            value = TIER_SCORE[label]
         else:
             raise ValueError("not a number")
     if not math.isfinite(value):
@@ -215,9 +113,13 @@ def parse_value(raw: object, unit: str) -> float:
         raise ValueError("a percentage cannot exceed 100")
     if unit == "probability" and value > 1:
         raise ValueError("a probability cannot exceed 1")
-    if unit == "tier" and value not in (1.0, 2.0, 2.5, 3.0):
+    if unit == "tier" and value not in TIER_SCORE.values():
         raise ValueError("a tier is 1, 2, 2.5 (Tier 2 Watch List) or 3")
     return value
+
+
+#: Former name, kept for existing callers (three unrelated functions were all called so).
+parse_value = parse_reported_value
 
 
 def validate_entries(
@@ -295,7 +197,7 @@ def validate_entries(
                                     f"indicator {ind_id} is measured in {unit!r}"))
             ok = False
         try:
-            value = parse_value(rec.get("value"), unit)
+            value = parse_reported_value(rec.get("value"), unit)
         except ValueError as exc:
             problems.append(Problem(file, rownum, "value", rec.get("value"), str(exc)))
             ok = False
@@ -437,29 +339,16 @@ def import_observations(file: Path | str, *, replace: bool = False,
     >>> import_observations(tmp / "in.csv", data_dir=tmp).split(";")[0]
     'in.csv: 1 added, 0 replaced, 0 unchanged'
     """
-    from tipanalysis.data import descriptor as validate
-
-    root = Path(data_dir) if data_dir is not None else paths.data_dir()
+    root = paths.resolve_data_dir(data_dir)
     fw = load_framework(root)
     raw, rows = read_entry_file(file)
     new = validate_entries(raw, fw.indicators, fw.units, file=Path(file).name, rows=rows)
-    target = root / OBSERVATIONS_FILE
-    stored = load_observations(root) if target.is_file() else empty_observations()
+    stored = load_observations(root, missing_ok=True)
+    if stored is None:
+        stored = empty_observations()
     merged, counts = merge_observations(stored, new, replace=replace, file=Path(file).name,
                                         rows=rows)
-    payload = format_observations(merged)
-    writes: dict[Path, bytes] = {target: payload}
-    descriptor_path = root / validate.DESCRIPTOR
-    if descriptor_path.is_file():
-        descriptor = validate.read_descriptor(root)
-        names = [r.get("name") for r in descriptor.get("resources", [])
-                 if r.get("path") == OBSERVATIONS_FILE]
-        if names:
-            updated = validate.update_hashes(descriptor, root, names,
-                                             contents={names[0]: payload})
-            writes[descriptor_path] = validate.dump_descriptor(updated).encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    validate.atomic_write_many(writes)
+    target = store_observations(format_observations(merged), root)
     return (f"{Path(file).name}: {counts['added']} added, {counts['replaced']} replaced, "
             f"{counts['unchanged']} unchanged; {len(merged)} observation(s) stored in {target}")
 
@@ -520,44 +409,8 @@ def write_template(out: Path | str, data_dir: Path | str | None = None) -> Path:
     >>> p.name
     't.xlsx'
     """
-    import openpyxl
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from tipanalysis.data import descriptor as validate
-
-    out = Path(out)
     sheets = template_tables(load_framework(data_dir))
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "README"
-    for en, ar in _README_LINES:
-        ws.append([en, ar])
-    ws.column_dimensions["A"].width = 90
-    ws.column_dimensions["B"].width = 80
-    ind = sheets["indicators"]
-    wsi = wb.create_sheet("indicators")
-    wsi.append(list(ind.columns))
-    for rec in ind.itertuples(index=False):
-        wsi.append([None if pd.isna(v) else v for v in rec])
-    wso = wb.create_sheet("observations")
-    wso.append(list(OBS_COLUMNS))
-    for sheet in (wsi, wso):
-        sheet.freeze_panes = "A2"
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for col in "ABCDEFGH":
-            sheet.column_dimensions[col].width = 22
-    ids = DataValidation(type="list", formula1=f"=indicators!$A$2:$A${len(ind) + 1}",
-                         allow_blank=True)
-    wso.add_data_validation(ids)
-    ids.add("A2:A1000")
-    wb.active = 2
-    buf = io.BytesIO()
-    wb.save(buf)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    validate.atomic_write_bytes(out, buf.getvalue())
-    return out
+    return write_entry_workbook(out, sheets["indicators"], _README_LINES)
 
 
 def __dir__() -> list[str]:

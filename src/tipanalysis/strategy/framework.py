@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -13,9 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
-from tipanalysis.data.strategy_files import FRAMEWORK_FILE
+from tipanalysis.data.strategy_files import FRAMEWORK_FILE, read_framework_json
 
 __all__ = [
     "COMPUTED_KINDS",
@@ -207,7 +205,8 @@ def parse_framework(raw: Mapping[str, Any], *, file: str = FRAMEWORK_FILE) -> Fr
 
     Examples
     --------
-    >>> fw = parse_framework(json.loads(Path(paths.data_dir(), FRAMEWORK_FILE).read_text()))
+    >>> from tipanalysis.data import read_framework_json
+    >>> fw = parse_framework(read_framework_json())
     >>> len(fw.strands), len(fw.aims)
     (4, 9)
     """
@@ -328,13 +327,7 @@ def load_framework(data_dir: Path | str | None = None) -> Framework:
     >>> load_framework().indicators["id"].head(3).tolist()
     ['A1.1', 'A1.2', 'A1.3']
     """
-    root = Path(data_dir) if data_dir is not None else paths.data_dir()
-    path = root / FRAMEWORK_FILE
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataValidationError([Problem(FRAMEWORK_FILE, exc.lineno, None, None,
-                                           f"invalid JSON: {exc.msg}")]) from exc
+    raw = read_framework_json(data_dir)
     return parse_framework(raw, file=FRAMEWORK_FILE)
 
 

@@ -8,6 +8,8 @@ function takes the tidy tier panel and returns a DataFrame.
 from __future__ import annotations
 
 from tipanalysis.core.tierscale import (
+    RANK_TABLE,
+    SCORE_TABLE,
     SPECIAL,
     TIER_DTYPE,
     TIER_ORDER,
@@ -49,6 +51,8 @@ from tipanalysis.tiers.watchlist import (
 __all__ = [
     "FORECAST_ASSUMPTIONS",
     "PERIODS",
+    "RANK_TABLE",
+    "SCORE_TABLE",
     "SPECIAL",
     "TIER_DTYPE",
     "TIER_ORDER",

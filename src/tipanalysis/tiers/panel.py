@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tipanalysis.core.tierscale import TIER_DTYPE, TIER_ORDER, _tier_codes
+from tipanalysis.core.tierscale import RANK_TABLE, SCORE_TABLE, TIER_DTYPE, TIER_ORDER, _tier_codes
 
 __all__ = [
     "indicators",
@@ -76,9 +76,9 @@ def indicators(panel: pd.DataFrame) -> pd.DataFrame:
     consecutive = same_country & np.r_[False, year[1:] - year[:-1] == 1]
     prev_codes = np.where(consecutive, np.r_[-1, codes[:-1]], -1)
 
-    out["rank"] = np.where(codes >= 0, codes + 1.0, np.nan)
-    out["score"] = np.where(codes >= 0, np.array([1.0, 2.0, 2.5, 3.0])[np.clip(codes, 0, 3)],
-                            np.nan)
+    safe = np.clip(codes, 0, len(TIER_ORDER) - 1)
+    out["rank"] = np.where(codes >= 0, RANK_TABLE[safe], np.nan)
+    out["score"] = np.where(codes >= 0, SCORE_TABLE[safe], np.nan)
     out["prev_tier"] = pd.Categorical.from_codes(prev_codes, dtype=TIER_DTYPE)
     change = np.select(
         [codes < 0, prev_codes < 0, codes < prev_codes, codes > prev_codes],
