@@ -19,11 +19,13 @@ _EXPORTS: dict[str, str] = {
     "TIER_RANK": "tipanalysis.core.tierscale",
     "TIER_SCORE": "tipanalysis.core.tierscale",
     "UnknownTierError": "tipanalysis.core.tierscale",
+    "event_positions": "tipanalysis.core.reportyear",
     "parse_tier": "tipanalysis.core.tierscale",
+    "tier_codes": "tipanalysis.core.tierscale",
     "tier_rank": "tipanalysis.core.tierscale",
     "tier_score": "tipanalysis.core.tierscale",
 }
-_SUBMODULES = frozenset(['errors', 'i18n', 'paths', 'tierscale'])
+_SUBMODULES = frozenset(['errors', 'i18n', 'paths', 'reportyear', 'tierscale'])
 
 
 def __getattr__(name: str) -> object:

@@ -24,6 +24,7 @@ __all__ = [
     "TIER_SCORE",
     "UnknownTierError",
     "parse_tier",
+    "tier_codes",
     "tier_rank",
     "tier_score",
 ]
@@ -167,8 +168,14 @@ RANK_TABLE = np.array([float(TIER_RANK[t]) for t in TIER_ORDER])
 SCORE_TABLE = np.array([TIER_SCORE[t] for t in TIER_ORDER])
 
 
-def _tier_codes(tier: object) -> np.ndarray:
-    """Return category codes 0..3 (-1 for Special Cases / missing) of tier labels."""
+def tier_codes(tier: object) -> np.ndarray:
+    """Return category codes 0..3 (-1 for Special Cases / missing) of tier labels.
+
+    Examples
+    --------
+    >>> tier_codes(["1", "2WL", None, "special"]).tolist()
+    [0, 2, -1, -1]
+    """
     values = pd.Series(tier, copy=False) if not isinstance(tier, pd.Series) else tier
     if isinstance(values.dtype, pd.CategoricalDtype) and list(values.cat.categories) == list(
         TIER_ORDER
@@ -187,7 +194,7 @@ def _tier_codes(tier: object) -> np.ndarray:
 
 def _scalar_or_series(tier: object, table: np.ndarray) -> float | pd.Series:
     if isinstance(tier, pd.Series | pd.Categorical | np.ndarray | list | tuple):
-        codes = _tier_codes(tier)
+        codes = tier_codes(tier)
         out = np.where(codes >= 0, table[np.clip(codes, 0, 3)], np.nan)
         index = tier.index if isinstance(tier, pd.Series) else None
         return pd.Series(out, index=index, dtype="float64")

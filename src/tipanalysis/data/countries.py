@@ -40,6 +40,7 @@ __all__ = [
     "members",
     "name",
     "reference",
+    "region_map",
     "region_of",
     "to_iso3",
     "to_iso3_many",
@@ -404,6 +405,19 @@ def region_of(iso3: str, *, data_dir: Path | str | None = None) -> str | None:
     """
     region = _row(iso3, data_dir)["region"]
     return region if isinstance(region, str) else None
+
+
+def region_map(*, data_dir: Path | str | None = None) -> dict[str, str]:
+    """Return iso3 -> State Department bureau for every country with a sourced region.
+
+    Examples
+    --------
+    >>> region_map()["KWT"]
+    'NEA'
+    """
+    table = _reference(_reference_dir(data_dir))
+    sourced = table[table["region"].notna()]
+    return dict(zip(sourced["iso3"], sourced["region"], strict=True))
 
 
 def gcc_members(*, data_dir: Path | str | None = None) -> list[str]:

@@ -35,7 +35,17 @@ from tipanalysis.impact.errors import (
     NoVariationError,
     TooFewPeriodsError,
 )
+from tipanalysis.impact.reforms import (
+    EVENT_CATEGORIES,
+    REFORM_EVENTS,
+    REFORMS,
+    event_lines,
+    policy_events,
+    reforms,
+)
 from tipanalysis.impact.synthetic import (
+    SynthResult,
+    synth,
     synth_placebo,
     synth_placebo_gaps,
     synth_summary,
@@ -44,6 +54,8 @@ from tipanalysis.impact.synthetic import (
 )
 from tipanalysis.impact.timeseries import (
     Family,
+    ITSResult,
+    fit_its,
     its,
     its_comparative,
     its_counterfactual,
@@ -71,20 +83,27 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
+    "EVENT_CATEGORIES",
+    "REFORMS",
+    "REFORM_EVENTS",
     "AmbiguousDateError",
     "DatePolicy",
     "Family",
+    "ITSResult",
     "ImpactInputError",
     "InterventionOutsideDataError",
     "MissingOutcomeError",
     "NoVariationError",
+    "SynthResult",
     "TooFewPeriodsError",
     "base_rate_comparison",
     "design_schedule",
     "did_placebo",
     "did_placebo_effects",
+    "event_lines",
     "event_study",
     "first_passage",
+    "fit_its",
     "its",
     "its_comparative",
     "its_counterfactual",
@@ -94,7 +113,10 @@ __all__ = [
     "plot_its",
     "plot_placebo_gaps",
     "plot_synth",
+    "policy_events",
+    "reforms",
     "report_year_of",
+    "synth",
     "synth_placebo",
     "synth_placebo_gaps",
     "synth_summary",

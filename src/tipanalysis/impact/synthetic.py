@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -14,6 +16,8 @@ from tipanalysis.impact.did import _rank_p
 from tipanalysis.impact.errors import ImpactInputError, MissingOutcomeError
 
 __all__ = [
+    "SynthResult",
+    "synth",
     "synth_placebo",
     "synth_placebo_gaps",
     "synth_summary",
@@ -184,13 +188,10 @@ def synth_weights(
     >>> synth_weights(p, "u", "t", "y", "a", 3)["weight"].round(3).tolist()
     [0.5, 0.5]
     """
-    wide, pre, _, _, P, _ = _synth_setup(panel, unit, time, outcome, treated, intervention,
-                                         donors, predictors, outcome_lags, min_pre)
-    Y = wide.to_numpy(float)
-    vspec = _v_spec(v, v_starts)
-    w = _synth_fit_unit(Y[:, 0], Y[:, 1:], pre, P[:, 0], P[:, 1:], vspec, predictors is not None)
-    out = pd.DataFrame({"unit": list(wide.columns[1:]), "weight": w})
-    return out.sort_values("weight", ascending=False, kind="stable").reset_index(drop=True)
+    # One fit, read through SynthResult (kept for existing callers).
+    return synth(panel, unit, time, outcome, treated, intervention, donors=donors,
+                 predictors=predictors, outcome_lags=outcome_lags, v=v, v_starts=v_starts,
+                 min_pre=min_pre).weights
 
 
 def synthetic_control(
@@ -222,15 +223,10 @@ def synthetic_control(
     >>> (synthetic_control(p, "u", "t", "y", "a", 3)["gap"].round(6) + 0.0).tolist()
     [0.0, 0.0, 0.0, 4.0]
     """
-    wide, pre, _, _, P, _ = _synth_setup(panel, unit, time, outcome, treated, intervention,
-                                         donors, predictors, outcome_lags, min_pre)
-    Y = wide.to_numpy(float)
-    vspec = _v_spec(v, v_starts)
-    w = _synth_fit_unit(Y[:, 0], Y[:, 1:], pre, P[:, 0], P[:, 1:], vspec, predictors is not None)
-    synth = Y[:, 1:] @ w
-    return pd.DataFrame({time: wide.index.to_numpy(), "observed": Y[:, 0], "synthetic": synth,
-                         "gap": Y[:, 0] - synth,
-                         "period": np.where(pre, "pre", "post")})
+    # One fit, read through SynthResult (kept for existing callers).
+    return synth(panel, unit, time, outcome, treated, intervention, donors=donors,
+                 predictors=predictors, outcome_lags=outcome_lags, v=v, v_starts=v_starts,
+                 min_pre=min_pre).gaps
 
 
 def _placebo_gaps(
@@ -304,18 +300,10 @@ def synth_placebo(
     >>> synth_placebo(p, "u", "t", "y", "a", 3).iloc[0]["unit"]
     'a'
     """
-    wide, pre, _, _, P, _ = _synth_setup(panel, unit, time, outcome, treated, intervention,
-                                         donors, predictors, outcome_lags, min_pre)
-    gaps = _placebo_gaps(wide, pre, P, _v_spec(v, v_starts), predictors is not None)
-    pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
-    ratio = _rmspe_ratio(pre_r, post_r)
-    out = pd.DataFrame({"unit": list(wide.columns), "role": ["treated"] + ["placebo"] *
-                        (wide.shape[1] - 1), "pre_rmspe": pre_r, "post_rmspe": post_r,
-                        "ratio": ratio})
-    out["rank"] = out["ratio"].rank(ascending=False, method="max").astype(int)
-    out["p_value"] = out["rank"] / len(out)
-    return out.sort_values(["rank", "role"], ascending=[True, False], kind="stable").reset_index(
-        drop=True)
+    # One fit, read through SynthResult (kept for existing callers).
+    return synth(panel, unit, time, outcome, treated, intervention, donors=donors,
+                 predictors=predictors, outcome_lags=outcome_lags, v=v, v_starts=v_starts,
+                 min_pre=min_pre).placebo()
 
 
 def synth_placebo_gaps(
@@ -347,15 +335,10 @@ def synth_placebo_gaps(
     >>> len(synth_placebo_gaps(p, "u", "t", "y", "a", 3))
     12
     """
-    wide, pre, _, _, P, _ = _synth_setup(panel, unit, time, outcome, treated, intervention,
-                                         donors, predictors, outcome_lags, min_pre)
-    gaps = _placebo_gaps(wide, pre, P, _v_spec(v, v_starts), predictors is not None)
-    pre_r = _rmspe(gaps, pre)
-    frames = [pd.DataFrame({"unit": name, "role": "treated" if k == 0 else "placebo",
-                            time: wide.index.to_numpy(), "gap": gaps[:, k],
-                            "pre_rmspe": pre_r[k]})
-              for k, name in enumerate(wide.columns)]
-    return pd.concat(frames, ignore_index=True)
+    # One fit, read through SynthResult (kept for existing callers).
+    return synth(panel, unit, time, outcome, treated, intervention, donors=donors,
+                 predictors=predictors, outcome_lags=outcome_lags, v=v, v_starts=v_starts,
+                 min_pre=min_pre).placebo_gaps()
 
 
 def synth_summary(
@@ -389,20 +372,170 @@ def synth_summary(
     >>> float(synth_summary(p, "u", "t", "y", "a", 3)["p_value"].iloc[0])
     0.25
     """
+    # One fit, read through SynthResult (kept for existing callers).
+    return synth(panel, unit, time, outcome, treated, intervention, donors=donors,
+                 predictors=predictors, outcome_lags=outcome_lags, v=v, v_starts=v_starts,
+                 min_pre=min_pre).summary()
+
+
+@dataclass(frozen=True, eq=False)
+class SynthResult:
+    """A synthetic control fitted once; placebos are run at most once, on first use.
+
+    Built by :func:`synth`. The ``synth_*`` functions and :func:`synthetic_control` return the
+    same tables as the attributes and methods here (they are thin wrappers around it).
+
+    Attributes
+    ----------
+    weights : DataFrame
+        ``unit, weight`` for every donor, sorted by weight (:func:`synth_weights`).
+    gaps : DataFrame
+        ``time, observed, synthetic, gap, period`` (:func:`synthetic_control`).
+    n_pre, n_post, n_donors : int
+    """
+
+    unit: str
+    time: str
+    outcome: str
+    treated: Any
+    intervention: float
+    v: Any
+    n_pre: int
+    n_post: int
+    predictor_names: tuple[str, ...]
+    _wide: pd.DataFrame = field(repr=False)
+    _pre: np.ndarray = field(repr=False)
+    _P: np.ndarray = field(repr=False)
+    _vspec: Any = field(repr=False)
+    _std: bool = field(repr=False)
+    _w: np.ndarray = field(repr=False)
+
+    @property
+    def n_donors(self) -> int:
+        return self._wide.shape[1] - 1
+
+    @functools.cached_property
+    def weights(self) -> pd.DataFrame:
+        out = pd.DataFrame({"unit": list(self._wide.columns[1:]), "weight": self._w})
+        return out.sort_values("weight", ascending=False, kind="stable").reset_index(drop=True)
+
+    @functools.cached_property
+    def gaps(self) -> pd.DataFrame:
+        Y = self._wide.to_numpy(float)
+        synth = Y[:, 1:] @ self._w
+        return pd.DataFrame({self.time: self._wide.index.to_numpy(), "observed": Y[:, 0],
+                             "synthetic": synth, "gap": Y[:, 0] - synth,
+                             "period": np.where(self._pre, "pre", "post")})
+
+    @functools.cached_property
+    def _placebo_matrix(self) -> np.ndarray:
+        # The costly part (one synthetic control per donor): run once per result.
+        return _placebo_gaps(self._wide, self._pre, self._P, self._vspec, self._std)
+
+    def placebo(self) -> pd.DataFrame:
+        """Placebo-in-space distribution (:func:`synth_placebo`): RMSPE ratios, ranks, p."""
+        gaps, pre = self._placebo_matrix, self._pre
+        pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
+        out = pd.DataFrame({"unit": list(self._wide.columns),
+                            "role": ["treated"] + ["placebo"] * self.n_donors,
+                            "pre_rmspe": pre_r, "post_rmspe": post_r,
+                            "ratio": _rmspe_ratio(pre_r, post_r)})
+        out["rank"] = out["ratio"].rank(ascending=False, method="max").astype(int)
+        out["p_value"] = out["rank"] / len(out)
+        return out.sort_values(["rank", "role"], ascending=[True, False],
+                               kind="stable").reset_index(drop=True)
+
+    def placebo_gaps(self) -> pd.DataFrame:
+        """Long table of every unit's gap series (:func:`synth_placebo_gaps`)."""
+        gaps, wide = self._placebo_matrix, self._wide
+        pre_r = _rmspe(gaps, self._pre)
+        frames = [pd.DataFrame({"unit": name, "role": "treated" if k == 0 else "placebo",
+                                self.time: wide.index.to_numpy(), "gap": gaps[:, k],
+                                "pre_rmspe": pre_r[k]})
+                  for k, name in enumerate(wide.columns)]
+        return pd.concat(frames, ignore_index=True)
+
+    def summary(self) -> pd.DataFrame:
+        """One row: mean post gap, RMSPEs, ratio, rank and placebo p (:func:`synth_summary`)."""
+        gaps, pre = self._placebo_matrix, self._pre
+        pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
+        ratio = _rmspe_ratio(pre_r, post_r)
+        rank, p = _rank_p(ratio)
+        n_units = self._wide.shape[1]
+        v = self.v
+        note = (f"{len(self.predictor_names)} predictor(s), "
+                f"v={v if isinstance(v, str) else 'custom'}; "
+                f"p = rank of post/pre RMSPE ratio / {n_units} units")
+        return pd.DataFrame({"estimate": [float(gaps[~pre, 0].mean())], "pre_rmspe": [pre_r[0]],
+                             "post_rmspe": [post_r[0]], "ratio": [ratio[0]], "rank": [rank],
+                             "p_value": [p], "n_donors": [n_units - 1], "n_pre": [self.n_pre],
+                             "n_post": [self.n_post], "note": [note]})
+
+    def p_value_finite(self) -> tuple[int, int, float]:
+        """Rank, number of units and p-value among units with a finite RMSPE ratio.
+
+        Placebos that fit their pre-period exactly get an infinite ratio and outrank everything;
+        this alternative leaves them out (report it next to :meth:`summary`, not instead).
+        """
+        placebo = self.placebo()
+        ratio = float(placebo.loc[placebo["role"] == "treated", "ratio"].iloc[0])
+        finite = placebo[np.isfinite(placebo["ratio"])]
+        rank = max(int((finite["ratio"] >= ratio).sum()), 1)
+        return rank, len(finite), rank / len(finite)
+
+    def plot(self, ax: Any = None, title: str | None = None, *, lang: str = "en") -> Any:
+        """Treated against synthetic (:func:`tipanalysis.viz.impact.plot_synth`)."""
+        from tipanalysis.viz.impact import plot_synth  # results draw through the viz layer
+
+        return plot_synth(self.gaps, self.time, ax=ax, title=title, lang=lang)
+
+    def plot_placebos(self, ax: Any = None, max_pre_rmspe_ratio: float | None = 5.0,
+                      title: str | None = None, *, lang: str = "en") -> Any:
+        """Every placebo's gap behind the treated one (:func:`.viz.impact.plot_placebo_gaps`)."""
+        from tipanalysis.viz.impact import plot_placebo_gaps  # results draw through viz
+
+        return plot_placebo_gaps(self.placebo_gaps(), self.time, ax=ax,
+                                 max_pre_rmspe_ratio=max_pre_rmspe_ratio, title=title, lang=lang)
+
+
+def synth(
+    panel: pd.DataFrame,
+    unit: str,
+    time: str,
+    outcome: str,
+    treated: Any,
+    intervention: float,
+    *,
+    donors: Sequence[Any] | None = None,
+    predictors: pd.DataFrame | None = None,
+    outcome_lags: Sequence[float] | None = None,
+    v: str | Sequence[float] = "equal",
+    v_starts: int = 5,
+    min_pre: int = 3,
+) -> SynthResult:
+    """Fit a synthetic control once and return a :class:`SynthResult`.
+
+    Arguments as :func:`synth_weights` (data, then ``unit, time, outcome``, then the treated
+    unit and the intervention). ``.weights`` and ``.gaps`` come from this one fit;
+    ``.placebo()``, ``.placebo_gaps()`` and ``.summary()`` share one run of the placebo loop.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"u": list("aaaabbbbccccdddd"), "t": [0, 1, 2, 3] * 4,
+    ...                   "y": [2., 3, 4, 9, 1, 2, 3, 4, 3, 4, 5, 6, 2, 3.5, 4, 5]})
+    >>> res = synth(p, "u", "t", "y", "a", 3)
+    >>> res.weights["unit"].tolist(), float(res.summary()["p_value"].iloc[0])
+    (['b', 'c', 'd'], 0.25)
+    """
     wide, pre, n_pre, n_post, P, names = _synth_setup(
         panel, unit, time, outcome, treated, intervention, donors, predictors, outcome_lags,
         min_pre)
-    gaps = _placebo_gaps(wide, pre, P, _v_spec(v, v_starts), predictors is not None)
-    pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
-    ratio = _rmspe_ratio(pre_r, post_r)
-    rank, p = _rank_p(ratio)
-    n_units = wide.shape[1]
-    note = (f"{len(names)} predictor(s), v={v if isinstance(v, str) else 'custom'}; "
-            f"p = rank of post/pre RMSPE ratio / {n_units} units")
-    return pd.DataFrame({"estimate": [float(gaps[~pre, 0].mean())], "pre_rmspe": [pre_r[0]],
-                         "post_rmspe": [post_r[0]], "ratio": [ratio[0]], "rank": [rank],
-                         "p_value": [p], "n_donors": [n_units - 1], "n_pre": [n_pre],
-                         "n_post": [n_post], "note": [note]})
+    Y = wide.to_numpy(float)
+    vspec = _v_spec(v, v_starts)
+    std = predictors is not None
+    w = _synth_fit_unit(Y[:, 0], Y[:, 1:], pre, P[:, 0], P[:, 1:], vspec, std)
+    return SynthResult(unit, time, outcome, treated, intervention, v, n_pre, n_post,
+                       tuple(names), wide, pre, P, vspec, std, w)
 
 
 def __dir__() -> list[str]:

@@ -7,7 +7,9 @@ functions.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -23,6 +25,8 @@ from tipanalysis.impact.errors import ImpactInputError, NoVariationError, TooFew
 
 __all__ = [
     "Family",
+    "ITSResult",
+    "fit_its",
     "its",
     "its_comparative",
     "its_counterfactual",
@@ -227,10 +231,17 @@ def its(
     >>> round(float(out.set_index("term").loc["level_change", "estimate"]), 6)
     3.0
     """
-    data, X, beta, cov, dof, scale, n_pre, n_post = _fit_its(
-        df, outcome, time, intervention, family, exposure, slope_change, maxlags, period,
-        harmonics, min_pre,
-    )
+    fitted = _fit_its(df, outcome, time, intervention, family, exposure, slope_change, maxlags,
+                      period, harmonics, min_pre)
+    return _coef_table(fitted, intervention, family, exposure, slope_change, maxlags, period,
+                       harmonics, alpha)
+
+
+def _coef_table(fitted: tuple, intervention: float, family: Family, exposure: str | None,
+                slope_change: bool, maxlags: int, period: float | None, harmonics: int,
+                alpha: float) -> pd.DataFrame:
+    """The coefficient table of :func:`its` from a fit (shared with :class:`ITSResult`)."""
+    data, X, beta, cov, dof, scale, n_pre, n_post = fitted
     names = list(X.columns)
     terms = [n for n in names if not n.startswith(("sin", "cos"))]
     idx = [names.index(n) for n in terms]
@@ -275,6 +286,100 @@ def its(
         }
     )
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class ITSResult:
+    """An interrupted time series fitted once (statsmodels style); see :func:`fit_its`.
+
+    Attributes
+    ----------
+    params : DataFrame
+        The coefficient table of :func:`its` (``term, estimate, se, ci_low, ci_high, p_value``,
+        ``n, n_pre, n_post, model, note``).
+    """
+
+    time: str
+    outcome: str
+    intervention: float
+    family: Family
+    exposure: str | None
+    slope_change: bool
+    maxlags: int
+    period: float | None
+    harmonics: int
+    alpha: float
+    min_pre: int
+    _fitted: tuple = field(repr=False)
+
+    @functools.cached_property
+    def params(self) -> pd.DataFrame:
+        return _coef_table(self._fitted, self.intervention, self.family, self.exposure,
+                           self.slope_change, self.maxlags, self.period, self.harmonics,
+                           self.alpha)
+
+    def summary(self) -> pd.DataFrame:
+        """The coefficient table, indexed by term (a copy: change it freely)."""
+        return self.params.set_index("term")
+
+    @functools.cached_property
+    def _counterfactual(self) -> pd.DataFrame:
+        return _cf_table(self._fitted, self.outcome, self.time, self.intervention, self.family,
+                         self.exposure, self.slope_change, self.period, self.harmonics,
+                         self.alpha)
+
+    def counterfactual(self) -> pd.DataFrame:
+        """Fitted values and the no-intervention counterfactual (:func:`its_counterfactual`)."""
+        return self._counterfactual.copy()
+
+    def lag_sensitivity(self, lags: Sequence[int] = (0, 1, 2, 3, 4)) -> pd.DataFrame:
+        """Newey-West intervals for several lags (:func:`its_lag_sensitivity`; OLS only)."""
+        data = self._fitted[0]
+        return its_lag_sensitivity(data, self.outcome, self.time, self.intervention, lags=lags,
+                                   slope_change=self.slope_change, period=self.period,
+                                   harmonics=self.harmonics, alpha=self.alpha,
+                                   min_pre=self.min_pre)
+
+    def plot(self, ax: Any = None, title: str | None = None, *, lang: str = "en") -> Any:
+        """Observed, fitted and counterfactual (:func:`tipanalysis.viz.impact.plot_its`)."""
+        from tipanalysis.viz.impact import plot_its  # results draw through the viz layer
+
+        return plot_its(self._counterfactual, self.time, ax=ax, title=title, lang=lang)
+
+
+def fit_its(
+    df: pd.DataFrame,
+    time: str,
+    outcome: str,
+    intervention: float,
+    *,
+    family: Family = "gaussian",
+    exposure: str | None = None,
+    slope_change: bool = True,
+    maxlags: int = 1,
+    period: float | None = None,
+    harmonics: int = 0,
+    alpha: float = 0.05,
+    min_pre: int = 3,
+) -> ITSResult:
+    """Fit an interrupted time series once; read it through the returned :class:`ITSResult`.
+
+    Same model and options as :func:`its`, with the package's argument order: data, then the
+    column names (``time``, ``outcome``), then the intervention.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"t": range(10), "y": [1., 2, 3, 4, 5, 9, 10, 11, 12, 13]})
+    >>> res = fit_its(d, "t", "y", 5, maxlags=0)
+    >>> round(float(res.summary().loc["level_change", "estimate"]), 6)
+    3.0
+    >>> res.counterfactual()["counterfactual"].iloc[-1].round(6)
+    np.float64(10.0)
+    """
+    fitted = _fit_its(df, outcome, time, intervention, family, exposure, slope_change, maxlags,
+                      period, harmonics, min_pre)
+    return ITSResult(time, outcome, intervention, family, exposure, slope_change, maxlags,
+                     period, harmonics, alpha, min_pre, fitted)
 
 
 def its_lag_sensitivity(
@@ -354,12 +459,19 @@ def its_counterfactual(
     >>> cf.loc[cf["t"] == 9, "counterfactual"].round(6).tolist()
     [10.0]
     """
+    fitted = _fit_its(df, outcome, time, intervention, family, exposure, slope_change, maxlags,
+                      period, harmonics, min_pre)
+    return _cf_table(fitted, outcome, time, intervention, family, exposure, slope_change,
+                     period, harmonics, alpha)
+
+
+def _cf_table(fitted: tuple, outcome: str, time: str, intervention: float, family: Family,
+              exposure: str | None, slope_change: bool, period: float | None, harmonics: int,
+              alpha: float) -> pd.DataFrame:
+    """The table of :func:`its_counterfactual` from a fit (shared with :class:`ITSResult`)."""
     from scipy import stats
 
-    data, X, beta, cov, dof, _, _, _ = _fit_its(
-        df, outcome, time, intervention, family, exposure, slope_change, maxlags, period,
-        harmonics, min_pre,
-    )
+    data, X, beta, cov, dof, _, _, _ = fitted
     t = data[time].to_numpy(float)
     Xcf = _its_design(t, intervention, slope_change, harmonics, period, intervention_on=False)
     Xcf = Xcf.to_numpy()

@@ -31,13 +31,13 @@ from tipanalysis.strategy.activities import (
     activity_counts,
     status_label,
 )
-from tipanalysis.strategy.entries import (
+from tipanalysis.strategy.entries import (  # noqa: F401
     empty_observations,
     format_observations,
     import_observations,
     merge_observations,
     parse_reported_value,
-    parse_value,  # noqa: F401  (former name)
+    parse_value,
     template_tables,
     validate_entries,
     write_template,

@@ -17,6 +17,7 @@ from tipanalysis.core.tierscale import (
     TIER_SCORE,
     UnknownTierError,
     parse_tier,
+    tier_codes,
     tier_rank,
     tier_score,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "parse_tier",
     "peer_comparison",
     "predicted_probabilities",
+    "tier_codes",
     "tier_rank",
     "tier_score",
     "transition_matrix",

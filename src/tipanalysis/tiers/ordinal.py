@@ -164,6 +164,18 @@ def _ordered_logit_start(endog: np.ndarray, exog: np.ndarray, k_levels: int
     return res.x
 
 
+def _shipped_regions(panel: pd.DataFrame) -> dict[str, str]:
+    # The reference ships with the package data, so a notebook need not build the mapping;
+    # it is read by the data layer, not here.
+    from tipanalysis.data.countries import region_map
+
+    regions = region_map()
+    if not set(panel["iso3"]) & set(regions):
+        raise ValueError("covariate 'region' needs a regions mapping iso3 -> region: the shipped "
+                         "country reference has none of the panel's countries")
+    return regions
+
+
 def ordered_logit(
     panel: pd.DataFrame,
     *,
@@ -186,7 +198,8 @@ def ordered_logit(
     covariates : tuple of str
         Any of ``prev_tier``, ``region``, ``period``.
     regions : mapping, optional
-        iso3 -> region (e.g. State Department bureau); required for ``region``.
+        iso3 -> region for the ``region`` covariate; by default the State Department bureaus
+        of the shipped country reference (:func:`tipanalysis.data.countries.region_map`).
     periods : tuple of (label, first_year, last_year)
         Period bins, by default the Watch List rule eras :data:`PERIODS`.
 
@@ -208,6 +221,8 @@ def ordered_logit(
     from statsmodels.miscmodels.ordinal_model import OrderedModel
 
     covariates = tuple(covariates)
+    if regions is None and "region" in covariates:
+        regions = _shipped_regions(panel)
     data, exog, levels = _design(panel, covariates, regions, periods)
     endog = pd.Series(pd.Categorical(data["tier"].astype("object"), dtype=TIER_DTYPE),
                       index=data.index)

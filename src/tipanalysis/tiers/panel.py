@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tipanalysis.core.tierscale import RANK_TABLE, SCORE_TABLE, TIER_DTYPE, TIER_ORDER, _tier_codes
+from tipanalysis.core.tierscale import RANK_TABLE, SCORE_TABLE, TIER_DTYPE, TIER_ORDER, tier_codes
 
 __all__ = [
     "indicators",
@@ -33,7 +33,7 @@ def _check_panel(panel: pd.DataFrame, columns: tuple[str, ...] = _PANEL_COLUMNS)
 
 def _sorted_panel(panel: pd.DataFrame) -> pd.DataFrame:
     out = panel.sort_values(["iso3", "report_year"], kind="stable").reset_index(drop=True)
-    out["tier"] = pd.Categorical.from_codes(_tier_codes(out["tier"]), dtype=TIER_DTYPE)
+    out["tier"] = pd.Categorical.from_codes(tier_codes(out["tier"]), dtype=TIER_DTYPE)
     return out
 
 

@@ -3,6 +3,15 @@
 
 from __future__ import annotations
 
+from tipanalysis.viz.figures import (
+    RC,
+    figure_bytes,
+    new_axes,
+    styled,
+)
+from tipanalysis.viz.forecast import (
+    plot_outlook,
+)
 from tipanalysis.viz.impact import (
     plot_event_study,
     plot_its,
@@ -16,7 +25,6 @@ from tipanalysis.viz.maps import (
 )
 from tipanalysis.viz.plots import (
     COMPLETENESS_COLORS,
-    RC,
     STATUS_COLORS,
     TIER_COLORS,
     event_positions,
@@ -42,12 +50,15 @@ __all__ = [
     "TIER_COLORS",
     "completeness_shares",
     "event_positions",
+    "figure_bytes",
     "label",
+    "new_axes",
     "plot_completeness",
     "plot_coverage",
     "plot_event_study",
     "plot_heatmap",
     "plot_its",
+    "plot_outlook",
     "plot_placebo_gaps",
     "plot_strand_status",
     "plot_synth",
@@ -56,6 +67,7 @@ __all__ = [
     "plot_tier_timeline",
     "review_table",
     "strand_status_counts",
+    "styled",
     "tier_map_frame",
 ]
 

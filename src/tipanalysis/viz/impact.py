@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from tipanalysis.core import i18n
+from tipanalysis.viz.figures import new_axes, styled
 
 __all__ = [
     "plot_event_study",
@@ -35,6 +36,7 @@ def _title(title: str | None, key: str, lang: str) -> str:
     return i18n.t(key, lang) if title is None else title
 
 
+@styled
 def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str | None = None,
              *, lang: str = "en") -> Any:
     """Observed points, fitted line and dashed counterfactual band from :func:`its_counterfactual`.
@@ -47,7 +49,7 @@ def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str
         Time column; ``report_year`` and ``year`` get a translated axis label, any other
         column is labelled with its name.
     ax : matplotlib Axes, optional
-        Where to draw (a new pyplot figure if omitted).
+        Where to draw (a new Figure if omitted; no pyplot).
     title : str, optional
         Title as given; ``None`` gives the default title in ``lang``.
     lang : {"en", "ar"}
@@ -61,9 +63,7 @@ def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str
     >>> ax.get_title()
     'السلسلة الزمنية المتقطعة'
     """
-    import matplotlib.pyplot as plt
-
-    ax = ax or plt.subplots(figsize=(7, 4))[1]
+    ax = new_axes(ax, (7, 4))
     cf = counterfactual
     post = cf["post"].to_numpy(bool)
     ax.scatter(cf[time], cf["observed"], s=14, color="0.3",
@@ -81,6 +81,7 @@ def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str
     return ax
 
 
+@styled
 def plot_synth(fit: pd.DataFrame, time: str, ax: Any = None, title: str | None = None,
                *, lang: str = "en") -> Any:
     """Treated vs synthetic series from :func:`synthetic_control`.
@@ -96,9 +97,7 @@ def plot_synth(fit: pd.DataFrame, time: str, ax: Any = None, title: str | None =
     >>> [x.get_text() for x in ax.get_legend().get_texts()]
     ['treated', 'synthetic']
     """
-    import matplotlib.pyplot as plt
-
-    ax = ax or plt.subplots(figsize=(7, 4))[1]
+    ax = new_axes(ax, (7, 4))
     ax.plot(fit[time], fit["observed"], color="C0", label=i18n.t("impact.legend.treated", lang))
     ax.plot(fit[time], fit["synthetic"], "--", color="C1",
             label=i18n.t("impact.legend.synthetic", lang))
@@ -111,6 +110,7 @@ def plot_synth(fit: pd.DataFrame, time: str, ax: Any = None, title: str | None =
     return ax
 
 
+@styled
 def plot_placebo_gaps(
     gaps: pd.DataFrame, time: str, ax: Any = None, max_pre_rmspe_ratio: float | None = 5.0,
     title: str | None = None, *, lang: str = "en",
@@ -129,9 +129,7 @@ def plot_placebo_gaps(
     >>> ax.get_ylabel()
     'الفجوة (الوحدة المعالجة - النظير التركيبي)'
     """
-    import matplotlib.pyplot as plt
-
-    ax = ax or plt.subplots(figsize=(7, 4))[1]
+    ax = new_axes(ax, (7, 4))
     treated = gaps[gaps["role"] == "treated"]
     limit = None
     if max_pre_rmspe_ratio is not None and len(treated):
@@ -149,6 +147,7 @@ def plot_placebo_gaps(
     return ax
 
 
+@styled
 def plot_event_study(es: pd.DataFrame, ax: Any = None, title: str | None = None,
                      *, lang: str = "en") -> Any:
     """Event-study coefficients from :func:`event_study` against time relative to the reform.
@@ -165,9 +164,7 @@ def plot_event_study(es: pd.DataFrame, ax: Any = None, title: str | None = None,
     >>> ax.get_xlabel(), ax.get_title()
     ('periods relative to the intervention', '')
     """
-    import matplotlib.pyplot as plt
-
-    ax = ax or plt.subplots(figsize=(7, 4))[1]
+    ax = new_axes(ax, (7, 4))
     strong = es["p_value"].le(0.1).to_numpy()
     ax.axhline(0, color="0.4", linewidth=0.6, linestyle=":")
     ax.axvline(-0.5, color="0.5", linewidth=0.8)
