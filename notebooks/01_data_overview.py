@@ -47,7 +47,7 @@ Markdown(f"The workspace ships **{len(registry)} datasets**; each names its sour
 
 # %%
 coverage = data.load_coverage()
-plots.plot_coverage(coverage, lang)
+plots.plot_coverage(coverage, lang).figure
 
 # %%
 coverage[["report_year", "n_total", "official_total", "completeness", "known_missing"]]

@@ -17,7 +17,7 @@ lang = "en"
 import pandas as pd
 from IPython.display import Markdown, display
 
-from tipanalysis import countries, data, maps, plots, tiers
+from tipanalysis import countries, data, impact, maps, plots, tiers
 from tipanalysis.i18n import t, tier_label
 
 panel = data.load_tiers()
@@ -46,14 +46,9 @@ Markdown(
 # automatic downgrade.
 
 # %%
-events = data.load_timeline()
-events = events[events["category"].isin(["law", "institution", "strategy"])
-                & events["date_start"].notna()].reset_index(drop=True)
-events = events.assign(x=plots.event_positions(events["date_start"]),
-                       label=[str(i + 1) for i in range(len(events))])
-fig = plots.plot_tier_timeline(history, events if country == "KWT" else None,
-                               country=name, lang=lang)
-fig
+events = impact.policy_events(data.load_timeline())  # laws, institutions, strategies; numbered
+plots.plot_tier_timeline(history, events if country == "KWT" else None, country=country,
+                         lang=lang).figure
 
 # %%
 events[["label", "date", "category", "event"]] if country == "KWT" else Markdown(
@@ -78,7 +73,7 @@ gcc = countries.members("GCC")
 order = [country, *[c for c in gcc if c != country]]
 names = {iso: countries.name(iso, lang) for iso in order}  # only these are labelled
 plots.plot_heatmap(panel[panel["report_year"] >= 2003], countries=order, names=names,
-                   title=t("title.heatmap", lang, group=t("group.GCC", lang)), lang=lang)
+                   title=t("title.heatmap", lang, group=t("group.GCC", lang)), lang=lang).figure
 
 # %%
 versus_gcc = tiers.peer_comparison(panel, country, gcc, coverage=coverage)
@@ -94,7 +89,8 @@ comparisons = {g: tiers.peer_comparison(panel, country, members, coverage=covera
                for g, members in groups.items()}
 for g, comparison in comparisons.items():
     display(plots.plot_tier_shares(comparison, lang=lang,
-                                   title=t("title.shares", lang, group=t(f"group.{g}", lang))))
+                                   title=t("title.shares", lang, group=t(f"group.{g}", lang))
+                                   ).figure)
 
 # %%
 last = pd.DataFrame({g: c.iloc[-1] for g, c in comparisons.items()}).T
@@ -116,11 +112,11 @@ boundaries = data.load_boundaries()
 complete = coverage.loc[coverage["completeness"].isin(["complete", "near-complete"]), "report_year"]
 map_year = int(complete.max())
 frame = maps.tier_map_frame(boundaries, panel[panel["report_year"] == map_year])
-maps.plot_tier_map(frame, year=map_year, lang=lang)
+maps.plot_tier_map(frame, year=map_year, lang=lang).figure
 
 # %%
 maps.plot_tier_map(frame, year=map_year, lang=lang, extent=maps.GULF_EXTENT,
-                   labels={iso: names[iso] for iso in gcc})
+                   labels={iso: names[iso] for iso in gcc}).figure
 
 # %% [markdown]
 # ## How countries move between tiers
@@ -170,8 +166,7 @@ Markdown(
 # ## Ordered logit: tier on the previous tier, region and period
 
 # %%
-regions = countries.reference().set_index("iso3")["region"].dropna().to_dict()
-model = tiers.ordered_logit(panel, regions=regions)
+model = tiers.ordered_logit(panel)  # regions: State Department bureaus of the shipped reference
 model.coefficients.round(3)
 
 # %%

@@ -101,7 +101,7 @@ Markdown(
 
 # %%
 by_strand = strategy.strand_status_counts(reviewed, fw.strands, lang)
-plots.plot_strand_status(by_strand, lang)
+plots.plot_strand_status(by_strand, lang).figure
 
 # %%
 rolled = strategy.rollup(reviewed)
@@ -127,7 +127,7 @@ Markdown(
 # %%
 comp = strategy.completeness(fw.indicators, obs, as_of=as_of)
 shares = strategy.completeness_shares(comp, lang)
-plots.plot_completeness(shares, lang)
+plots.plot_completeness(shares, lang).figure
 
 # %%
 if comp.empty:
@@ -148,7 +148,7 @@ Markdown(text)
 # stay visible as "unassigned". Quarters marked `Q?` have only a year as published.
 
 # %%
-log = strategy.activities_log(strategy.load_timeline(), end=as_of)
+log = strategy.activities_log(data.load_timeline(), end=as_of)
 strategy.activity_counts(log)
 
 # %%

@@ -28,7 +28,7 @@ def drawn_paths(fig) -> int:
 
 
 def test_window_draws_only_what_it_shows_true_to_scale(frame):
-    fig = maps.plot_tier_map(frame, year=2025, extent=maps.GULF_EXTENT)
+    fig = maps.plot_tier_map(frame, year=2025, extent=maps.GULF_EXTENT).figure
     ax = fig.axes[0]
     assert drawn_paths(fig) == 2  # Brazil lies outside the Gulf window
     assert ax.get_xlim() == (34.0, 60.5) and ax.get_ylim() == (12.0, 33.5)
@@ -38,6 +38,6 @@ def test_window_draws_only_what_it_shows_true_to_scale(frame):
 
 
 def test_world_map_draws_everything_in_plate_carree(frame):
-    fig = maps.plot_tier_map(frame, year=2025)
+    fig = maps.plot_tier_map(frame, year=2025).figure
     assert drawn_paths(fig) == 3
     assert fig.axes[0].get_aspect() == pytest.approx(1.0)

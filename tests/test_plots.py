@@ -50,8 +50,7 @@ def coverage() -> pd.DataFrame:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_coverage_labels_bars_and_hatching(coverage, lang):
-    fig = plots.plot_coverage(coverage, lang)
-    ax = fig.axes[0]
+    ax = plots.plot_coverage(coverage, lang)
     assert ax.get_title() == t("title.coverage", lang)
     assert ax.get_xlabel() == t("axis.report_year", lang)
     assert ax.get_ylabel() == t("axis.countries", lang)
@@ -76,7 +75,7 @@ def test_plot_coverage_labels_bars_and_hatching(coverage, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_coverage_colours_follow_the_tiers(coverage, lang):
-    ax = plots.plot_coverage(coverage, lang).axes[0]
+    ax = plots.plot_coverage(coverage, lang)
     expected = [matplotlib.colors.to_rgba(plots.TIER_COLORS[k]) for k in COVERAGE_TIERS
                 for _ in range(3)]
     assert [p.get_facecolor() for p in ax.patches] == expected
@@ -97,8 +96,7 @@ def history() -> pd.DataFrame:
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_tier_timeline_points_legend_and_events(history, lang):
     events = pd.DataFrame({"x": [2011.4, 2013.9], "label": ["1", "2"]})
-    fig = plots.plot_tier_timeline(history, events, country="Testland", lang=lang)
-    ax = fig.axes[0]
+    ax = plots.plot_tier_timeline(history, events, country="Testland", lang=lang)
     assert ax.get_title() == t("title.timeline", lang, country="Testland")
     assert ax.get_xlabel() == t("axis.report_year", lang)
     assert [x.get_text() for x in ax.get_yticklabels()] == [tier_label(k, lang)
@@ -122,7 +120,7 @@ def test_plot_tier_timeline_points_legend_and_events(history, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_tier_timeline_without_events_special_or_waiver(history, lang):
     plain = history[history["status"] == "ranked"].assign(waiver=False)
-    ax = plots.plot_tier_timeline(plain, None, country="X", lang=lang).axes[0]
+    ax = plots.plot_tier_timeline(plain, None, country="X", lang=lang)
     assert legend_texts(ax) == [tier_label(k, lang) for k in TIER_ORDER]
     assert len(ax.get_lines()) == 1 and len(ax.texts) == 0
 
@@ -151,9 +149,8 @@ def panel() -> pd.DataFrame:
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_heatmap_grid_labels_and_legend(panel, lang):
     names = {"AAA": "Aland", "BBB": "Bland"}  # CCC has no name: its code is shown
-    fig = plots.plot_heatmap(panel, countries=["BBB", "AAA", "CCC"], names=names,
+    ax = plots.plot_heatmap(panel, countries=["BBB", "AAA", "CCC"], names=names,
                              title="Synthetic title", lang=lang)
-    ax = fig.axes[0]
     assert ax.get_title() == "Synthetic title"
     assert ax.get_xlabel() == t("axis.report_year", lang)
     assert [x.get_text() for x in ax.get_xticklabels()] == ["2020", "2021", "2022"]
@@ -188,8 +185,7 @@ def comparison() -> pd.DataFrame:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_tier_shares_bars_hatching_and_counts(comparison, lang):
-    fig = plots.plot_tier_shares(comparison, title="Synthetic group", lang=lang)
-    ax = fig.axes[0]
+    ax = plots.plot_tier_shares(comparison, title="Synthetic group", lang=lang)
     assert ax.get_title() == "Synthetic group"
     assert ax.get_xlabel() == t("axis.report_year", lang)
     assert ax.get_ylabel() == t("axis.share", lang)
@@ -225,8 +221,7 @@ def reviewed() -> pd.DataFrame:
 @pytest.mark.parametrize("lang", LANGS)
 def test_plot_strand_status_bars_widths_colours_and_legend(reviewed, strands, lang):
     counts = strategy.strand_status_counts(reviewed, strands, lang)
-    fig = plots.plot_strand_status(counts, lang)
-    ax = fig.axes[0]
+    ax = plots.plot_strand_status(counts, lang)
     assert ax.get_title() == t("title.strand_status", lang)
     assert ax.get_xlabel() == t("axis.n_indicators", lang)
     assert legend_texts(ax) == [t(f"status.{s}", lang) for s in strategy.STATUSES]
@@ -247,7 +242,7 @@ def test_plot_strand_status_bars_widths_colours_and_legend(reviewed, strands, la
 
 def test_plot_strand_status_unknown_column_is_grey():
     counts = pd.DataFrame({"on track": [1], "something else": [2]}, index=["S"])
-    ax = plots.plot_strand_status(counts, "en").axes[0]
+    ax = plots.plot_strand_status(counts, "en")
     assert ax.patches[0].get_facecolor() == matplotlib.colors.to_rgba(
         plots.STATUS_COLORS["on-track"])
     assert ax.patches[1].get_facecolor() == matplotlib.colors.to_rgba("#999999")
@@ -259,8 +254,7 @@ def test_plot_completeness_bars_labels_and_legend(lang):
         "year": [2025, 2026], "share_reported": [0.0, 50.0], "share_sourced": [0.0, 25.0],
         "share_public": [0.0, 12.5]})
     shares = strategy.completeness_shares(comp, lang)
-    fig = plots.plot_completeness(shares, lang)
-    ax = fig.axes[0]
+    ax = plots.plot_completeness(shares, lang)
     assert ax.get_title() == t("title.completeness", lang)
     assert ax.get_xlabel() == t("axis.year", lang)
     assert ax.get_ylabel() == t("axis.share_reportable", lang)
@@ -285,7 +279,7 @@ def test_plot_completeness_before_the_strategy_starts(lang):
     empty = strategy.completeness_shares(
         pd.DataFrame(columns=["year", "share_reported", "share_sourced", "share_public"]),
         lang)
-    ax = plots.plot_completeness(empty, lang).axes[0]
+    ax = plots.plot_completeness(empty, lang)
     assert len(ax.patches) == 0 and ax.get_title() == t("title.completeness", lang)
 
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from tipanalysis import cli, paths, strategy
 from tipanalysis.errors import DataValidationError
 from tipanalysis.i18n import t
+from tipanalysis.viz.tables import _strand_names
 
 SHARED_TIMELINE = paths.REPO_DIR / "data" / "snapshots" / "kuwait" / "timeline.csv"
 PUBLISHED_AIMS_AR = [
@@ -566,10 +567,10 @@ def test_display_labels_come_from_the_translation_table(fw):
 def test_unassigned_and_overall_strand_names_are_translated():
     strands = pd.DataFrame({"id": ["prevention"], "name_en": ["Prevention"],
                             "name_ar": ["الوقاية"]})
-    names = strategy._strand_names(strands, "ar")
+    names = _strand_names(strands, "ar")
     assert names == {"prevention": "الوقاية", strategy.UNASSIGNED: "غير مصنف",
                      "overall": t("strand.overall", "ar")}
-    assert strategy._strand_names(strands, "en")[strategy.UNASSIGNED] == "unassigned"
+    assert _strand_names(strands, "en")[strategy.UNASSIGNED] == "unassigned"
 
 
 @pytest.mark.notebooks

@@ -41,8 +41,36 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis import paths
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core import paths
+from tipanalysis.core.errors import DataValidationError, Problem
+
+__all__ = [
+    "DEFAULT_FALSE",
+    "DEFAULT_TRUE",
+    "DESCRIPTOR",
+    "SUPPORTED_TYPES",
+    "atomic_write_bytes",
+    "atomic_write_many",
+    "atomic_write_text",
+    "cast_table",
+    "check_schema",
+    "check_table",
+    "decode_utf8",
+    "dump_descriptor",
+    "format_csv",
+    "format_value",
+    "parse_csv_text",
+    "parse_field_value",
+    "read_csv",
+    "read_descriptor",
+    "read_raw_csv",
+    "resource",
+    "sha256_hash",
+    "table_keys",
+    "update_hashes",
+    "validate_package",
+    "write_descriptor",
+]
 
 DESCRIPTOR = "datapackage.json"
 #: Folder of immutable raw inputs (inside the data folder) and its manifest.
@@ -66,7 +94,7 @@ _NUMBER_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 
 
 def _data_dir(data_dir: Path | str | None) -> Path:
-    return Path(data_dir) if data_dir is not None else paths.data_dir()
+    return paths.resolve_data_dir(data_dir)
 
 
 def read_descriptor(data_dir: Path | str | None = None) -> dict:
@@ -332,14 +360,14 @@ def _bool_values(field: Mapping[str, Any]) -> tuple[list[str], list[str]]:
             list(field.get("falseValues", DEFAULT_FALSE)))
 
 
-def parse_value(raw: str, field: Mapping[str, Any]) -> Any:
+def parse_field_value(raw: str, field: Mapping[str, Any]) -> Any:
     """Convert one non-missing cell to its Python value; raise ``ValueError`` if it is invalid.
 
     Examples
     --------
-    >>> parse_value("2025", {"type": "year"}), parse_value("1.5", {"type": "number"})
+    >>> parse_field_value("2025", {"type": "year"}), parse_field_value("1.5", {"type": "number"})
     (2025, 1.5)
-    >>> parse_value("true", {"type": "boolean"})
+    >>> parse_field_value("true", {"type": "boolean"})
     True
     """
     ftype = field.get("type", "string")
@@ -374,7 +402,7 @@ def parse_value(raw: str, field: Mapping[str, Any]) -> Any:
 def _constraint_value(value: Any, field: Mapping[str, Any]) -> Any:
     # JSON gives constraint bounds as numbers or strings; compare like with like.
     if isinstance(value, str) and field.get("type", "string") != "string":
-        return parse_value(value, field)
+        return parse_field_value(value, field)
     return value
 
 
@@ -469,7 +497,7 @@ def _check_column(values: list[str], rows: list[int], field: Mapping[str, Any],
                 problems.append(Problem(file, row, name, raw, "required value is missing"))
             continue
         try:
-            value = parse_value(raw, field)
+            value = parse_field_value(raw, field)
         except ValueError as exc:
             problems.append(Problem(file, row, name, raw, str(exc)))
             continue
@@ -579,7 +607,7 @@ def _check_key(df_raw, schema, key, rows, missing, file, what) -> list[Problem]:
         for k, col in zip(key, cols, strict=True):
             raw = "" if pd.isna(col[i]) else str(col[i])
             try:
-                parts.append(None if raw in missing else parse_value(raw, fields[k]))
+                parts.append(None if raw in missing else parse_field_value(raw, fields[k]))
             except ValueError:
                 parts.append(raw)  # already reported as a type error
         combo = tuple(parts)
@@ -968,3 +996,12 @@ def atomic_write_many(mapping: Mapping[Path | str, bytes]) -> None:
         for tmp, _ in prepared:  # only left over if a replace failed
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+#: Former name, kept for existing callers (three unrelated functions were all called so).
+parse_value = parse_field_value
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -30,8 +30,9 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from tipanalysis import paths
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core import paths
+from tipanalysis.core.errors import DataValidationError, Problem
+from tipanalysis.data.readers import read_text_table
 
 __all__ = [
     "UnknownCountryError",
@@ -39,6 +40,7 @@ __all__ = [
     "members",
     "name",
     "reference",
+    "region_map",
     "region_of",
     "to_iso3",
     "to_iso3_many",
@@ -118,7 +120,7 @@ def _reference_dir(data_dir: Path | str | None) -> Path:
     A data folder without ``reference/`` (e.g. a test copy holding only tiers) falls back to the
     repository's shipped reference, which is static lookup data like pycountry's tables.
     """
-    base = Path(data_dir) if data_dir is not None else paths.data_dir()
+    base = paths.resolve_data_dir(data_dir)
     # Resolved, so that one folder spelled two ways ("data", "./data") shares one cache entry.
     folder = (base / "reference").resolve()
     if not all((folder / f).exists() for f in ("countries.csv", "country_aliases.csv")):
@@ -130,7 +132,7 @@ def _reference_dir(data_dir: Path | str | None) -> Path:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     # Only an empty cell is missing: "NA" (Namibia's alpha-2) must stay a string.
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    return read_text_table(path)
 
 
 @functools.cache
@@ -405,6 +407,19 @@ def region_of(iso3: str, *, data_dir: Path | str | None = None) -> str | None:
     return region if isinstance(region, str) else None
 
 
+def region_map(*, data_dir: Path | str | None = None) -> dict[str, str]:
+    """Return iso3 -> State Department bureau for every country with a sourced region.
+
+    Examples
+    --------
+    >>> region_map()["KWT"]
+    'NEA'
+    """
+    table = _reference(_reference_dir(data_dir))
+    sourced = table[table["region"].notna()]
+    return dict(zip(sourced["iso3"], sourced["region"], strict=True))
+
+
 def gcc_members(*, data_dir: Path | str | None = None) -> list[str]:
     """Return the six GCC member states, sorted.
 
@@ -445,3 +460,8 @@ def members(group: str, *, data_dir: Path | str | None = None) -> list[str]:
     if wanted in BUREAUS:
         return sorted(table.loc[table["region"] == wanted, "iso3"])
     raise ValueError(f"unknown group {group!r}; expected 'GCC', 'world' or one of {BUREAUS}")
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,11 +23,25 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis import data as _data
-from tipanalysis import paths, validate
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core import paths
+from tipanalysis.core.errors import DataValidationError, Problem
+from tipanalysis.data import descriptor as validate
+from tipanalysis.data import loaders as _data
+from tipanalysis.data.readers import ARABIC_LETTER as _ARABIC_LETTER
+from tipanalysis.data.readers import decode_bytes, read_table
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+__all__ = [
+    "FIRST_REPORT_YEAR",
+    "SORT_ENFORCEMENT",
+    "SORT_TIERS",
+    "TIP_MEASURES",
+    "add_enforcement",
+    "add_tiers",
+    "decode_bytes",
+    "parse_tier_text",
+    "read_table",
+]
+
 # Invisible direction marks, common in text copied from Arabic documents; they carry no data.
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/\S*)?$")
@@ -41,145 +54,6 @@ SORT_ENFORCEMENT = ("reported_by", "period_start", "period_end", "measure", "iso
 #: Measures the TIP Report gives for a country (``kuwait/enforcement.csv``).
 TIP_MEASURES = ("investigations", "prosecutions", "convictions", "victims_identified",
                 "victims_referred")
-
-
-# --------------------------------------------------------------------------------------------
-# reading input files
-# --------------------------------------------------------------------------------------------
-
-
-def decode_bytes(data: bytes, *, file: str) -> str:
-    """Decode an input file: UTF-8 (BOM optional), else Windows-1256 if that yields Arabic.
-
-    Windows-1256 is tried only when UTF-8 fails, and accepted only when every byte decodes and
-    the text contains Arabic letters (cp1256 maps almost every byte, so without that test any
-    Latin-1 file would be misread). Otherwise the error names the file, line and byte offset.
-
-    Examples
-    --------
-    >>> decode_bytes("country\\nالكويت\\n".encode("cp1256"), file="x.csv")
-    'country\\nالكويت\\n'
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        start = exc.start
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _ARABIC_LETTER.search(text):
-        return text
-    line = data.count(b"\n", 0, start) + 1
-    raise DataValidationError([Problem(
-        file, line, None, data[start:start + 4],
-        f"cannot decode: not UTF-8 (invalid byte at offset {start}) and not Arabic "
-        "Windows-1256; save the file as UTF-8")])
-
-
-def _cell_text(value: Any) -> str:
-    """Spreadsheet cell → the text a person sees (numbers without a spurious ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer():
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _read_xlsx(path: Path, label: str) -> pd.DataFrame:
-    from openpyxl import load_workbook
-
-    try:
-        # data_only: cached cell values; openpyxl never evaluates formulas or runs macros.
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise DataValidationError(
-            [Problem(label, None, None, None, f"not a readable XLSX workbook: {exc}")]) from None
-    try:
-        sheets = []
-        for sheet in book.worksheets:
-            rows = [(i, [_cell_text(v) for v in row])
-                    for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-            rows = [(i, r) for i, r in rows if any(c.strip() for c in r)]
-            if rows:
-                sheets.append((sheet.title, rows))
-    finally:
-        book.close()
-    if not sheets:
-        raise DataValidationError([Problem(label, None, None, None, "workbook has no data")])
-    if len(sheets) > 1:
-        names = [s for s, _ in sheets]
-        raise DataValidationError([Problem(label, None, None, names,
-                                           "workbook has data on more than one sheet; "
-                                           "put one table per file")])
-    _, rows = sheets[0]
-    header = rows[0][1]
-    width = max(len(r) for _, r in rows)
-    header = header + [""] * (width - len(header))
-    used = [j for j in range(width) if header[j].strip() or any(
-        j < len(r) and r[j].strip() for _, r in rows[1:])]
-    problems = [Problem(label, i, None, r[j], f"value in column {j + 1}, which has no header")
-                for j in used if not header[j].strip() for i, r in rows[1:] if r[j].strip()]
-    if problems:
-        raise DataValidationError(problems)
-    columns = [header[j].strip() for j in used]
-    records = [[r[j] if j < len(r) else "" for j in used] for _, r in rows[1:]]
-    frame = pd.DataFrame(records, columns=columns, dtype=str)
-    frame.index = pd.Index([i for i, _ in rows[1:]], name="line", dtype="int64")
-    return frame
-
-
-def read_table(path: Path | str) -> tuple[pd.DataFrame, str]:
-    """Read a CSV or XLSX input file as strings.
-
-    Parameters
-    ----------
-    path : path
-        ``.csv`` (UTF-8, UTF-8 with BOM, or Arabic Windows-1256) or ``.xlsx`` (the one sheet
-        with data; first row = header).
-
-    Returns
-    -------
-    (DataFrame, str)
-        Every cell as a string (empty cell = ``""``), the index named ``line`` holding the row
-        number a person sees in the file (header = 1); and the file label used in problems.
-
-    Raises
-    ------
-    DataValidationError
-        Undecodable bytes (file, line, byte offset), ragged rows or an unclosed quote (file,
-        row), a damaged workbook.
-
-    Examples
-    --------
-    >>> table, label = read_table("new_tiers.xlsx")   # doctest: +SKIP
-    >>> table.columns.tolist()                          # doctest: +SKIP
-    ['country', 'tier']
-    """
-    path = Path(path)
-    label = str(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(path, label), label
-    if suffix != ".csv":
-        raise DataValidationError([Problem(label, None, None, path.suffix,
-                                           "unsupported file type (use .csv or .xlsx)")])
-    text = decode_bytes(path.read_bytes(), file=label)
-    frame, problems = validate.parse_csv_text(text, file=label)
-    if problems:
-        raise DataValidationError(problems)
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame, label
 
 
 # --------------------------------------------------------------------------------------------
@@ -281,7 +155,7 @@ def parse_tier_text(text: str, *, file: str) -> pd.DataFrame:
 
 
 def _root(data_dir: Path | str | None) -> Path:
-    return Path(data_dir) if data_dir is not None else paths.data_dir()
+    return paths.resolve_data_dir(data_dir)
 
 
 def _check_url(url: object, file: str) -> list[Problem]:
@@ -317,7 +191,7 @@ def _resolve(names: list[str], rows: list[int], file: str, column: str, root: Pa
 
     ``root`` is the data folder being written: its own alias table decides, not the default one.
     """
-    from tipanalysis import countries
+    from tipanalysis.data import countries
 
     try:
         return list(countries.to_iso3_many(names, file=file, column=column, first_row=0,
@@ -347,7 +221,7 @@ def _not_yet_reported(problems: list[Problem], extra: list[Problem]) -> list[Pro
 def _raw_table(root: Path, path: str) -> tuple[pd.DataFrame, dict[str, Any], dict[str, Any]]:
     """Read a shipped CSV as strings after checking it; return (raw, resource, descriptor)."""
     descriptor = validate.read_descriptor(root)
-    res = _data._resource_for(descriptor, path)
+    res = validate.resource(descriptor, path)
     raw = validate.read_raw_csv(root / res["path"], file=res["path"])
     problems = validate.check_table(raw, res["schema"], file=res["path"])
     if problems:
@@ -377,7 +251,7 @@ def _csv_bytes(raw: pd.DataFrame, schema: Mapping[str, Any]) -> bytes:
 
 def _write_all(root: Path, descriptor: dict[str, Any], files: dict[str, bytes]) -> None:
     """Write ``{resource path: bytes}`` and the updated descriptor, all or nothing."""
-    names = [_data._resource_for(descriptor, p)["name"] for p in files]
+    names = [validate.resource(descriptor, p)["name"] for p in files]
     contents = {n: files[p] for n, p in zip(names, files, strict=True)}
     new_descriptor = validate.update_hashes(descriptor, root, names, contents=contents)
     mapping: dict[Path, bytes] = {root / p: b for p, b in files.items()}
@@ -392,7 +266,7 @@ def _write_all(root: Path, descriptor: dict[str, Any], files: dict[str, bytes]) 
 
 def _tier_input(path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Read text, CSV or XLSX into ``country, tier (label as given), note, waiver, row``."""
-    from tipanalysis.tiers import parse_tier
+    from tipanalysis.core.tierscale import parse_tier
 
     if path.suffix.lower() in (".xls", ".ods", ".xlsm", ".numbers"):
         raise DataValidationError([Problem(label, None, None, path.suffix,
@@ -496,7 +370,7 @@ def add_tiers(
     >>> print(add_tiers("tip2026.txt", year=2026, source_url=url))  # doctest: +SKIP
     tip2026.txt: report year 2026: 188 added, 0 replaced, 0 identical skipped; wrote ...
     """
-    from tipanalysis.coverage import compute_coverage
+    from tipanalysis.data.coverage import compute_coverage
 
     root = _root(data_dir)
     path = Path(file)
@@ -601,14 +475,14 @@ def add_tiers(
     official = _data.load_official_counts(root)
     gaps = _data.load_known_gaps(root)
     coverage = compute_coverage(placements, official, gaps)
-    cov_res = _data._resource_for(descriptor, _data.COVERAGE)
+    cov_res = validate.resource(descriptor, _data.COVERAGE)
     coverage_bytes = validate.format_csv(coverage, cov_res["schema"])
     cov_raw, cov_problems = validate.parse_csv_text(coverage_bytes.decode(), file=_data.COVERAGE)
     cov_problems += validate.check_table(cov_raw, cov_res["schema"], file=_data.COVERAGE)
     if cov_problems:
         raise DataValidationError(cov_problems)
     descriptor = copy.deepcopy(descriptor)
-    _data._resource_for(descriptor, _data.TIERS)["schema"] = schema
+    validate.resource(descriptor, _data.TIERS)["schema"] = schema
     _write_all(root, descriptor, {_data.TIERS: tiers_bytes, _data.COVERAGE: coverage_bytes})
     added = len(new_rows) - len(replaced_lines)
     return (f"{label}: report year {year}: {added} added, {len(replaced_lines)} replaced, "
@@ -880,7 +754,7 @@ def add_enforcement(
         raise DataValidationError(final)
     if added_measures:  # the definition is written with the rows, or not at all
         descriptor = copy.deepcopy(descriptor)
-        _data._resource_for(descriptor, _data.ENFORCEMENT)["schema"] = schema
+        validate.resource(descriptor, _data.ENFORCEMENT)["schema"] = schema
     _write_all(root, descriptor, {_data.ENFORCEMENT: _csv_bytes(combined, schema)})
     defined = (f"; new measure(s) {', '.join(added_measures)} recorded in {validate.DESCRIPTOR} "
                "(add them to the codebook data/README.md)" if added_measures else "")
@@ -914,3 +788,8 @@ def _same(old: str, new: str, column: str) -> bool:
         except ValueError:
             return old == new
     return old == new
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

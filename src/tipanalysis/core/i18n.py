@@ -9,6 +9,20 @@ itself, so nothing here pre-shapes it.
 
 from __future__ import annotations
 
+__all__ = [
+    "DIGITS",
+    "LANGS",
+    "format_date",
+    "format_number",
+    "format_percent",
+    "join_list",
+    "keys",
+    "t",
+    "text_direction",
+    "tier_label",
+    "to_western_digits",
+]
+
 LANGS = ("en", "ar")
 
 _TABLE: dict[str, dict[str, str]] = {
@@ -685,3 +699,8 @@ def join_list(items: list[str], lang: str = "en") -> str:
     '2019، 2023'
     """
     return t("list.sep", lang).join(items)
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

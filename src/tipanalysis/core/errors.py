@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+__all__ = [
+    "DataValidationError",
+    "Problem",
+]
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -38,3 +43,8 @@ class DataValidationError(ValueError):
         lines = [f"{len(self.problems)} problem(s) found; nothing was written:"]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

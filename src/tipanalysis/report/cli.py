@@ -12,15 +12,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+__all__ = [
+    "build_parser",
+    "main",
+]
+
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from tipanalysis import run
+    from tipanalysis.report import run
 
     return run.main(args)
 
 
 def _cmd_data_validate(args: argparse.Namespace) -> int:
-    from tipanalysis import validate
+    from tipanalysis.data import descriptor as validate
 
     problems = validate.validate_package(args.data_dir)
     for problem in problems:
@@ -41,7 +46,7 @@ def _cmd_data_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_add_tiers(args: argparse.Namespace) -> int:
-    from tipanalysis import ingest
+    from tipanalysis.data import ingest
 
     summary = ingest.add_tiers(
         args.file, year=args.year, source_url=args.source, replace=args.replace,
@@ -52,7 +57,7 @@ def _cmd_data_add_tiers(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_add_enforcement(args: argparse.Namespace) -> int:
-    from tipanalysis import ingest
+    from tipanalysis.data import ingest
 
     new_measures: dict[str, str] = {}
     for name, definition in args.new_measure or []:
@@ -84,7 +89,8 @@ def _cmd_strategy_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from tipanalysis import brief, paths
+    from tipanalysis.core import paths
+    from tipanalysis.report import brief
 
     out = args.out if args.out is not None else paths.reports_dir()
     written = brief.write_brief(args.country, args.lang, out, year=args.year, pdf=args.pdf,
@@ -173,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from tipanalysis.errors import DataValidationError
+    from tipanalysis.core.errors import DataValidationError
 
     args = build_parser().parse_args(argv)
     try:
@@ -188,3 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

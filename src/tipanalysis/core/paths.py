@@ -9,7 +9,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+__all__ = [
+    "PACKAGE_DIR",
+    "REPORTS_ENV",
+    "REPO_DIR",
+    "cache_dir",
+    "data_dir",
+    "notebooks_dir",
+    "reports_dir",
+    "resolve_data_dir",
+]
+
+# This file is tipanalysis/core/paths.py; the package folder is one level up.
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
 
 
@@ -17,6 +29,14 @@ def data_dir() -> Path:
     """Return the data folder (``$TIPANALYSIS_DATA_DIR`` or ``<repo>/data``)."""
     env = os.environ.get("TIPANALYSIS_DATA_DIR")
     return Path(env).resolve() if env else REPO_DIR / "data"
+
+
+def resolve_data_dir(folder: Path | str | None = None) -> Path:
+    """Return ``folder`` as a Path, or the default data folder (:func:`data_dir`) if None.
+
+    The one place where a loader's ``data_dir=None`` argument becomes a folder.
+    """
+    return Path(folder) if folder is not None else data_dir()
 
 
 def notebooks_dir() -> Path:
@@ -47,3 +67,8 @@ def reports_dir() -> Path:
     """
     env = os.environ.get(REPORTS_ENV)
     return Path(env).resolve() if env else REPO_DIR / "reports"
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -17,7 +17,15 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from tipanalysis.errors import DataValidationError, Problem
+from tipanalysis.core.errors import DataValidationError, Problem
+
+__all__ = [
+    "COMPLETENESS",
+    "COVERAGE_COLUMNS",
+    "NEAR_COMPLETE_MAX_MISSING",
+    "compute_coverage",
+    "source_domain",
+]
 
 #: Columns of the coverage table, in file order.
 COVERAGE_COLUMNS: tuple[str, ...] = (
@@ -224,3 +232,8 @@ def compute_coverage(
     out["known_missing"] = out["known_missing"].replace("", pd.NA).astype("str")
     out["sources"] = out["sources"].replace("", pd.NA).astype("str")
     return out[list(COVERAGE_COLUMNS)]
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

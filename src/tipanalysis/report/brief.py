@@ -26,10 +26,8 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
-import io
 import json
 import logging
-import math
 import os
 import warnings
 from collections.abc import Callable, Iterator
@@ -38,17 +36,53 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from tipanalysis import countries, data, i18n, paths, validate
-from tipanalysis.i18n import format_date, format_number, format_percent, join_list, t, tier_label
+from tipanalysis import data
+from tipanalysis.core import i18n, paths
+from tipanalysis.core.i18n import (
+    format_date,
+    format_number,
+    format_percent,
+    join_list,
+    t,
+    tier_label,
+)
+from tipanalysis.data import countries
+from tipanalysis.data import descriptor as validate
+from tipanalysis.impact.reforms import (
+    EVENT_CATEGORIES,
+    REFORM_EVENTS,
+    event_lines,
+    policy_events,
+)
+
+__all__ = [
+    "EVENT_CATEGORIES",
+    "EVENT_TEXT_MAX",
+    "HORIZON_YEAR",
+    "LOGGER",
+    "PDF_IDENTIFIER",
+    "REFORM_EVENTS",
+    "STYLESHEET",
+    "TEMPLATE",
+    "Memo",
+    "build_context",
+    "build_contexts",
+    "default_year",
+    "placement",
+    "render_html",
+    "render_pdf",
+    "write_brief",
+    "write_briefs",
+    "write_context",
+    "year_ranges",
+]
 
 LOGGER = logging.getLogger(__name__)
 
 #: Last report year of the 2025–2028 national strategy: the outlook's horizon.
 HORIZON_YEAR = 2028
 #: Timeline categories drawn on the tier chart and listed under it.
-EVENT_CATEGORIES = ("law", "institution", "strategy")
 #: Kuwait's reforms whose base rates the impact section reports (event ids of the timeline).
-REFORM_EVENTS = ("KWT-0009", "KWT-0014", "KWT-0021", "KWT-0039")
 #: Fixed PDF document identifier (WeasyPrint would otherwise derive one per run).
 PDF_IDENTIFIER = b"tipanalysis-brief"
 #: Longest event description shown in the events table (characters); longer ones are cut.
@@ -118,14 +152,15 @@ def year_ranges(years: list[int]) -> list[str]:
 
 def _figure_uri(fig: Any, fmt: str = "svg") -> str:
     """Return a matplotlib Figure as a ``data:`` URI; fixed metadata makes the bytes stable."""
-    buf = io.BytesIO()
+    from tipanalysis.viz.figures import figure_bytes
+
     if fmt == "svg":
-        fig.savefig(buf, format="svg", metadata={"Date": None})
+        raw = figure_bytes(fig, "svg", metadata={"Date": None})
         mime = "image/svg+xml"
     else:
-        fig.savefig(buf, format="png", dpi=130, metadata={"Software": None})
+        raw = figure_bytes(fig, "png", dpi=130, metadata={"Software": None})
         mime = "image/png"
-    return f"data:{mime};base64,{base64.b64encode(buf.getvalue()).decode('ascii')}"
+    return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
 
 
 def _section(key: str, lang: str, **title_fields: object) -> dict[str, Any]:
@@ -161,7 +196,7 @@ def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd
         sentences = [t("headline.entered", lang, year=year, country=cname,
                        tier=tier_label(tier_now, lang))]
     else:
-        from tipanalysis.tiers import tier_rank
+        from tipanalysis.core.tierscale import tier_rank
 
         now_rank, prev_rank = tier_rank(tier_now), tier_rank(tier_prev)
         change = "same" if now_rank == prev_rank else (
@@ -196,7 +231,7 @@ def _announcement(timeline: pd.DataFrame | None, year: int) -> str | None:
 
 def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, year: int,
               lang: str, cname: str, facts: dict[str, Any]) -> None:
-    from tipanalysis import plots
+    from tipanalysis.viz import plots
 
     labels = [placement(s, tr) for s, tr in zip(rows["status"], rows["tier"], strict=True)]
     counts = {k: labels.count(k) for k in ("1", "2", "2WL", "3", "special")}
@@ -207,12 +242,8 @@ def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, 
         n1=counts["1"], n2=counts["2"], nwl=counts["2WL"], n3=counts["3"], ns=counts["special"]))
     events = None
     if timeline is not None and len(timeline):
-        events = timeline[timeline["category"].isin(EVENT_CATEGORIES)
-                          & timeline["date_start"].notna()].reset_index(drop=True)
-        events = events.assign(x=plots.event_positions(events["date_start"]))
-        events = events[events["x"] <= year + 1].reset_index(drop=True)
-        events = events.assign(label=[str(i + 1) for i in range(len(events))])
-    fig = plots.plot_tier_timeline(rows, _event_lines(events), country=cname, lang=lang)
+        events = policy_events(timeline, until=year + 1)
+    fig = plots.plot_tier_timeline(rows, event_lines(events), country=cname, lang=lang).figure
     fig.set_size_inches(8.5, 3.6)
     section["figure"] = _figure_uri(fig, "svg")
     section["figure_alt"] = t("title.timeline", lang, country=cname)
@@ -230,28 +261,6 @@ def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, 
     section["table"] = {"header": [t(k, lang) for k in ("col.number", "col.date",
                                                         "col.category", "col.event")],
                         "rows": table_rows, "source_language_col": 3, "class": "events"}
-
-
-def _event_lines(events: pd.DataFrame | None) -> pd.DataFrame | None:
-    """One line per reporting period, labelled with its events' numbers ("12–17").
-
-    Several events often fall in one period (2024–2025 has eleven); one line each would print
-    their numbers on top of one another.
-
-    Examples
-    --------
-    >>> ev = pd.DataFrame({"x": [2012.9, 2024.1, 2024.5], "label": ["1", "2", "3"]})
-    >>> _event_lines(ev).values.tolist()
-    [[2012.9, '1'], [2024.1, '2–3']]
-    """
-    if events is None or events.empty:
-        return None
-    period = events["x"].apply(math.ceil)  # the report year whose period holds the event
-    grouped = events.groupby(period, sort=True).agg(x=("x", "min"), first=("label", "first"),
-                                                    last=("label", "last"))
-    labels = [a if a == b else f"{a}–{b}" for a, b in zip(grouped["first"], grouped["last"],
-                                                          strict=True)]
-    return pd.DataFrame({"x": grouped["x"].to_numpy(), "label": labels})
 
 
 def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: str, year: int,
@@ -312,7 +321,7 @@ def _completeness(coverage: pd.DataFrame, year: int) -> str:
 
 def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
          data_dir: Path | str | None, memo: Memo) -> None:
-    from tipanalysis import maps
+    from tipanalysis.viz import maps
 
     frame = _once(memo, ("map", year), lambda: maps.tier_map_frame(
         data.load_boundaries(data_dir), panel[panel["report_year"] == year]))
@@ -320,10 +329,10 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
     if iso3 in gcc:
         names = {c: countries.name(c, lang, data_dir=data_dir) for c in gcc}
         fig = maps.plot_tier_map(frame, year=year, lang=lang, extent=maps.GULF_EXTENT,
-                                 labels=names)
+                                 labels=names).figure
         fig.set_size_inches(6.2, 4.6)
     else:
-        fig = maps.plot_tier_map(frame, year=year, lang=lang)
+        fig = maps.plot_tier_map(frame, year=year, lang=lang).figure
         fig.set_size_inches(8.5, 4.3)
     section["figure"] = _figure_uri(fig, "png")
     section["figure_alt"] = t("title.map", lang, year=year)
@@ -358,31 +367,10 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
         t("outlook.main", lang, since=since, country=cname, last=HORIZON_YEAR, **pct),
         t("outlook.final", lang, last=HORIZON_YEAR, **final)]
     section["notes"].append(t("outlook.assumptions", lang))
-    section["figure"] = _figure_uri(_outlook_figure(by_year, year, lang, cname), "svg")
+    from tipanalysis.viz.forecast import plot_outlook
+
+    section["figure"] = _figure_uri(plot_outlook(by_year, year, lang).figure, "svg")
     section["figure_alt"] = t("outlook.title", lang, country=cname, last=HORIZON_YEAR)
-
-
-def _outlook_figure(by_year: list[pd.DataFrame], year: int, lang: str, cname: str) -> Any:
-    """Point and 95% interval of "Tier 2 or better in every report" for each horizon."""
-    from tipanalysis.plots import _figure
-
-    fig, ax = _figure((6.0, 2.4))
-    rows = [s.loc["p_tier2_or_better_every_report"] for s in by_year]
-    years = [year + i + 1 for i in range(len(rows))]
-    est = [100 * float(r["estimate"]) for r in rows]
-    low = [e - 100 * float(r["ci_low"]) for e, r in zip(est, rows, strict=True)]
-    high = [100 * float(r["ci_high"]) - e for e, r in zip(est, rows, strict=True)]
-    ax.errorbar(years, est, yerr=[low, high], fmt="o", color="#0072B2", capsize=4)
-    for x, e in zip(years, est, strict=True):
-        ax.annotate(f"{e:.0f}%", (x, e), textcoords="offset points", xytext=(8, 0),
-                    fontsize=8, va="center")
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_ylim(0, 100)
-    ax.set_xlim(years[0] - 0.5, years[-1] + 0.7)
-    ax.set_ylabel("%")
-    ax.set_xlabel(t("axis.report_year", lang))
-    ax.set_title(t("outlook.axis", lang), fontsize=10)
-    return fig
 
 
 def _strategy(section: dict, iso3: str, year: int, lang: str, data_dir: Path | str | None,
@@ -506,8 +494,7 @@ def _caveats(coverage: pd.DataFrame, year: int, lang: str, facts: dict[str, Any]
 
 
 def _descriptor(data_dir: Path | str | None) -> dict[str, Any]:
-    folder = Path(data_dir) if data_dir is not None else paths.data_dir()
-    return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return validate.read_descriptor(data_dir)  # the data layer reads; the brief only cites
 
 
 def _sources(descriptor: dict[str, Any], names: list[str], lang: str) -> list[dict[str, str]]:
@@ -778,3 +765,8 @@ def write_briefs(country: str, out_dir: Path | str, *, langs: tuple[str, ...] = 
     """
     contexts = build_contexts(country, langs, year=year, data_dir=data_dir)
     return [p for context in contexts.values() for p in write_context(context, out_dir, pdf=pdf)]
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

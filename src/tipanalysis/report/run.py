@@ -33,7 +33,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipanalysis import paths
+from tipanalysis.core import paths
+
+__all__ = [
+    "CELL_TIMEOUT",
+    "DURATIONS_FILE",
+    "EXHAUSTIVE_SCHEDULE",
+    "INJECTED_TAG",
+    "KERNEL_ENV",
+    "PARAMETERS_TAG",
+    "REPORT_NAME",
+    "NotebookResult",
+    "NotebookRunError",
+    "default_parameters",
+    "discover_notebooks",
+    "execute_notebook",
+    "index_html",
+    "inject_parameters",
+    "main",
+    "makespan",
+    "notebook_html",
+    "notebook_problems",
+    "notebook_title",
+    "other_files",
+    "parameters_cell_index",
+    "parse_parameter_value",
+    "parse_parameters",
+    "read_durations",
+    "record_durations",
+    "render_parameters",
+    "run_notebooks",
+    "schedule",
+]
 
 #: Report notebooks are ``notebooks/NN_name.ipynb``.
 REPORT_NAME = re.compile(r"^\d{2}_[A-Za-z0-9][A-Za-z0-9_\-]*\.ipynb$")
@@ -96,7 +127,7 @@ class NotebookResult:
 
 
 # --------------------------------------------------------------------------- parameters
-def parse_value(raw: str) -> Any:
+def parse_parameter_value(raw: str) -> Any:
     """Parse a ``-p KEY=VALUE`` value: a Python/JSON literal when it is one, else the string.
 
     Literals are parsed with :func:`ast.literal_eval` (never evaluated as code); JSON's ``true``,
@@ -104,9 +135,9 @@ def parse_value(raw: str) -> Any:
 
     Examples
     --------
-    >>> parse_value("2025"), parse_value("true"), parse_value("[1, 2]"), parse_value("ar")
-    (2025, True, [1, 2], 'ar')
-    >>> parse_value("2025-2028")
+    >>> [parse_parameter_value(v) for v in ("2025", "true", "[1, 2]", "ar")]
+    [2025, True, [1, 2], 'ar']
+    >>> parse_parameter_value("2025-2028")
     '2025-2028'
     """
     text = raw.strip()
@@ -138,7 +169,7 @@ def parse_parameters(items: Iterable[str]) -> dict[str, Any]:
         key = key.strip()
         if not sep or not key.isidentifier():
             raise ValueError(f"parameter {item!r} is not KEY=VALUE with KEY a Python name")
-        params[key] = parse_value(value)
+        params[key] = parse_parameter_value(value)
     return params
 
 
@@ -252,7 +283,7 @@ def discover_notebooks(folder: Path | None = None) -> list[Path]:
     >>> [p.name for p in discover_notebooks()]  # doctest: +SKIP
     ['01_data_overview.ipynb', '02_ranking.ipynb']
     """
-    from tipanalysis import paths
+    from tipanalysis.core import paths
 
     folder = paths.notebooks_dir() if folder is None else Path(folder)
     if not folder.is_dir():
@@ -793,3 +824,12 @@ def main(args: argparse.Namespace) -> int:
         return 1
     print(f"run: {len(results)} notebook(s) executed; reports in {out}/")
     return 0
+
+
+#: Former name, kept for existing callers (three unrelated functions were all called so).
+parse_value = parse_parameter_value
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

@@ -1,8 +1,12 @@
 """Figures in English or Arabic. Plots draw what they are given; they never compute estimates.
 
 Colours: the Okabe–Ito palette, readable by colour-blind readers; tiers are ordinal, so they run
-from blue (Tier 1) to vermillion (Tier 3). Every function returns the matplotlib Figure it made
-(no global state, no ``plt.show``), so notebooks display it and briefs embed it.
+from blue (Tier 1) to vermillion (Tier 3).
+
+One convention for every plot in :mod:`tipanalysis.viz`: ``plot_*(data, ..., ax=None, lang=...)``
+draws on ``ax`` and returns it; without ``ax`` it makes a new
+:class:`matplotlib.figure.Figure` (``ax.figure``). No pyplot state and no global ``rcParams``:
+the settings in :data:`RC` apply while a plot draws and while :func:`figure_bytes` saves.
 
 Arabic: matplotlib >= 3.11 shapes and orders Arabic itself; text is passed as is.
 """
@@ -13,11 +17,28 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tipanalysis.i18n import t, tier_label
-from tipanalysis.tiers import TIER_ORDER
+from tipanalysis.core import reportyear
+from tipanalysis.core.i18n import t, tier_label
+from tipanalysis.core.tierscale import TIER_ORDER
+from tipanalysis.impact.reforms import event_lines, policy_events
+from tipanalysis.viz.figures import RC, new_axes, styled
 
 if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.figure import Figure
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "COMPLETENESS_COLORS",
+    "RC",
+    "STATUS_COLORS",
+    "TIER_COLORS",
+    "event_positions",
+    "plot_completeness",
+    "plot_coverage",
+    "plot_heatmap",
+    "plot_strand_status",
+    "plot_tier_shares",
+    "plot_tier_timeline",
+]
 
 TIER_COLORS: dict[str, str] = {
     "1": "#0072B2",
@@ -26,28 +47,9 @@ TIER_COLORS: dict[str, str] = {
     "3": "#D55E00",
     "special": "#999999",
 }
-#: Matplotlib settings that make figures identical from run to run and readable in Arabic.
-RC: dict[str, object] = {
-    "svg.hashsalt": "tipanalysis",
-    "font.family": "DejaVu Sans",
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
-
-
-def _figure(figsize: tuple[float, float]) -> tuple[Figure, object]:
-    import matplotlib
-
-    matplotlib.rcParams.update(RC)
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=figsize, layout="constrained")
-    return fig, fig.add_subplot()
-
-
-def plot_coverage(coverage: pd.DataFrame, lang: str = "en") -> Figure:
+@styled
+def plot_coverage(coverage: pd.DataFrame, lang: str = "en", *, ax: Axes | None = None
+                  ) -> Axes:
     """Stacked bars of countries per tier and report year; years not complete are hatched.
 
     Parameters
@@ -61,7 +63,7 @@ def plot_coverage(coverage: pd.DataFrame, lang: str = "en") -> Figure:
     --------
     >>> fig = plot_coverage(tipanalysis.data.load_coverage(), "en")  # doctest: +SKIP
     """
-    fig, ax = _figure((9, 4))
+    ax = new_axes(ax, (9, 4))
     cov = coverage.sort_values("report_year")
     years = cov["report_year"].astype(int).to_numpy()
     bottom = pd.Series(0.0, index=cov.index)
@@ -86,34 +88,47 @@ def plot_coverage(coverage: pd.DataFrame, lang: str = "en") -> Figure:
     ax.set_title(t("title.coverage", lang))
     ax.legend(ncols=3, fontsize=8, loc="upper left", title=f"* / // : {t('legend.partial', lang)}",
               title_fontsize=8)
-    return fig
+    return ax
 
 
+@styled
 def plot_tier_timeline(
     history: pd.DataFrame,
     events: pd.DataFrame | None = None,
     *,
     country: str,
     lang: str = "en",
-) -> Figure:
+    ax: Axes | None = None,
+) -> Axes:
     """Step chart of one country's tier by report year, with Watch List years, waivers and events.
 
     Parameters
     ----------
     history : DataFrame
-        One country's rows of the tier panel: ``report_year``, ``tier`` (``1``/``2``/``2WL``/``3``
-        or missing), ``status`` and ``waiver``.
+        Rows of the tier panel: ``report_year``, ``tier`` (``1``/``2``/``2WL``/``3`` or
+        missing), ``status`` and ``waiver``. With an ``iso3`` column, only ``country``'s rows
+        are drawn (so the whole panel can be passed).
     events : DataFrame, optional
-        Policy events with ``x`` (position on the report-year axis, e.g. from
-        :func:`event_positions`) and ``label``.
+        Either the timeline as loaded (``data.load_timeline()``: its law, institution and
+        strategy events are placed and numbered, one line per reporting period) or lines
+        already placed, with ``x`` (position on the report-year axis) and ``label``.
     country : str
-        Display name, already in ``lang``.
+        ISO3 code (the title gets its name in ``lang``); any other text is used as the name.
+    ax : matplotlib Axes, optional
+        Where to draw; a new Figure if omitted.
 
     Examples
     --------
-    >>> fig = plot_tier_timeline(kwt, events, country="Kuwait")  # doctest: +SKIP
+    >>> from tipanalysis import data
+    >>> ax = plot_tier_timeline(data.load_tiers(), data.load_timeline(), country="KWT")
+    >>> ax.get_title()
+    'Kuwait: TIP Report tier by report year, with policy events'
     """
-    fig, ax = _figure((9, 4.2))
+    if "iso3" in history.columns and (history["iso3"] == country).any():
+        history = history[history["iso3"] == country]
+    if events is not None and "x" not in events.columns:
+        events = event_lines(policy_events(events))
+    ax = new_axes(ax, (9, 4.2))
     hist = history.sort_values("report_year")
     rank = {tier: i for i, tier in enumerate(TIER_ORDER)}
     y = hist["tier"].astype("object").map(rank)
@@ -138,30 +153,35 @@ def plot_tier_timeline(
     ax.set_yticks(range(len(TIER_ORDER)), [tier_label(tt, lang) for tt in TIER_ORDER])
     ax.set_ylim(len(TIER_ORDER) - 0.5, -0.6)  # Tier 1 at the top
     ax.set_xlabel(t("axis.report_year", lang))
-    ax.set_title(t("title.timeline", lang, country=country))
+    ax.set_title(t("title.timeline", lang, country=_display_name(country, lang)))
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
+    return ax
+
+
+def _display_name(country: str, lang: str) -> str:
+    """ISO3 -> the country's name in ``lang``; anything else is already a name."""
+    from tipanalysis.data import countries
+
+    if len(country) == 3 and country.isupper():
+        try:
+            return countries.name(country, lang)
+        except (countries.UnknownCountryError, KeyError, ValueError):
+            pass
+    return country
 
 
 def event_positions(dates: pd.Series) -> pd.Series:
-    """Place dated events on the report-year axis.
-
-    A report year R covers 1 April R-1 to 31 March R, and is drawn at x = R. An event on date d
-    in that period is drawn at ``R - 1 + f``, where ``f`` is the fraction of the period elapsed,
-    so it sits between the placement before it and the first placement it could influence.
+    """Place dated events on the report-year axis (see :mod:`tipanalysis.core.reportyear`).
 
     Examples
     --------
-    >>> event_positions(pd.Series(pd.to_datetime(["2013-03-17", "2018-02-05"]))).round(2).tolist()
-    [2012.96, 2017.85]
+    >>> event_positions(pd.Series(pd.to_datetime(["2013-03-17"]))).round(2).tolist()
+    [2012.96]
     """
-    d = pd.to_datetime(dates)
-    report_year = d.dt.year + (d.dt.month >= 4).astype(int)
-    start = pd.to_datetime((report_year - 1).astype(str) + "-04-01")
-    fraction = (d - start).dt.days / 365.25
-    return (report_year - 1 + fraction).astype(float)
+    return reportyear.event_positions(dates)
 
 
+@styled
 def plot_heatmap(
     panel: pd.DataFrame,
     *,
@@ -169,7 +189,8 @@ def plot_heatmap(
     names: dict[str, str],
     title: str,
     lang: str = "en",
-) -> Figure:
+    ax: Axes | None = None,
+) -> Axes:
     """Country × report-year grid coloured by tier; Special Cases grey, no placement blank.
 
     Parameters
@@ -191,7 +212,7 @@ def plot_heatmap(
     for row in sub.itertuples(index=False):
         key = "special" if row.status == "special" else str(row.tier)
         grid.loc[row.iso3, int(row.report_year)] = codes[key]
-    fig, ax = _figure((10, 0.45 * len(countries) + 1.6))
+    ax = new_axes(ax, (10, 0.45 * len(countries) + 1.6))
     cmap = ListedColormap([TIER_COLORS[k] for k in codes])
     ax.imshow(grid.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(codes) - 0.5,
               aspect="auto", interpolation="none")
@@ -202,10 +223,12 @@ def plot_heatmap(
     handles = [Patch(color=TIER_COLORS[k], label=tier_label(k, lang)) for k in codes]
     handles.append(Patch(facecolor="white", edgecolor="#999999", label=t("tier.missing", lang)))
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
+    return ax
 
 
-def plot_tier_shares(comparison: pd.DataFrame, *, title: str, lang: str = "en") -> Figure:
+@styled
+def plot_tier_shares(comparison: pd.DataFrame, *, title: str, lang: str = "en",
+                     ax: Axes | None = None) -> Axes:
     """Stacked shares of tiers per report year, with N on top and partial years marked.
 
     Parameters
@@ -214,7 +237,7 @@ def plot_tier_shares(comparison: pd.DataFrame, *, title: str, lang: str = "en") 
         One row per report year with ``report_year``, ``n``, ``share_1``, ``share_2``,
         ``share_2WL``, ``share_3`` and a boolean ``partial``.
     """
-    fig, ax = _figure((9, 3.8))
+    ax = new_axes(ax, (9, 3.8))
     comp = comparison.sort_values("report_year")
     bottom = pd.Series(0.0, index=comp.index)
     for tier in TIER_ORDER:
@@ -234,7 +257,7 @@ def plot_tier_shares(comparison: pd.DataFrame, *, title: str, lang: str = "en") 
     ax.set_title(title)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0),
               title=f"N*, //: {t('legend.partial', lang)}", title_fontsize=7)
-    return fig
+    return ax
 
 
 #: One colour per strategy status (``strategy.STATUSES``), Okabe–Ito: green to vermillion for
@@ -252,7 +275,9 @@ STATUS_COLORS: dict[str, str] = {
 COMPLETENESS_COLORS: tuple[str, ...] = ("#0072B2", "#56B4E9", "#009E73")
 
 
-def plot_strand_status(counts: pd.DataFrame, lang: str = "en") -> Figure:
+@styled
+def plot_strand_status(counts: pd.DataFrame, lang: str = "en", *, ax: Axes | None = None
+                       ) -> Axes:
     """Horizontal stacked bars: indicators per strategy strand, split by status.
 
     Parameters
@@ -266,7 +291,7 @@ def plot_strand_status(counts: pd.DataFrame, lang: str = "en") -> Figure:
 
     Returns
     -------
-    matplotlib.figure.Figure
+    matplotlib.axes.Axes
         One bar per strand and status (zero-width where the count is 0, so the legend always
         lists every status); strands run top-down in the order of ``counts``.
 
@@ -274,13 +299,13 @@ def plot_strand_status(counts: pd.DataFrame, lang: str = "en") -> Figure:
     --------
     >>> counts = pd.DataFrame({"on track": [1, 0], "no data yet": [2, 3]},
     ...                       index=["Prevention", "Protection"])
-    >>> fig = plot_strand_status(counts, "en")
-    >>> len(fig.axes[0].patches)
+    >>> ax = plot_strand_status(counts, "en")
+    >>> len(ax.patches)
     4
     """
     from tipanalysis.strategy import STATUSES, status_label
 
-    fig, ax = _figure((8, 3.2))
+    ax = new_axes(ax, (8, 3.2))
     colour_of = {status_label(s, lang): STATUS_COLORS[s] for s in STATUSES}
     y = list(range(len(counts)))
     left = pd.Series(0.0, index=counts.index)
@@ -294,10 +319,12 @@ def plot_strand_status(counts: pd.DataFrame, lang: str = "en") -> Figure:
     ax.set_xlabel(t("axis.n_indicators", lang))
     ax.set_title(t("title.strand_status", lang))
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
+    return ax
 
 
-def plot_completeness(shares: pd.DataFrame, lang: str = "en") -> Figure:
+@styled
+def plot_completeness(shares: pd.DataFrame, lang: str = "en", *, ax: Axes | None = None
+                      ) -> Axes:
     """Grouped bars of the strategy's data-completeness shares per year, each bar labelled.
 
     Parameters
@@ -310,7 +337,7 @@ def plot_completeness(shares: pd.DataFrame, lang: str = "en") -> Figure:
 
     Returns
     -------
-    matplotlib.figure.Figure
+    matplotlib.axes.Axes
         One bar per year and share, each labelled with its percentage (so that 0% is visible
         rather than a blank chart); y axis 0-100.
 
@@ -318,11 +345,11 @@ def plot_completeness(shares: pd.DataFrame, lang: str = "en") -> Figure:
     --------
     >>> shares = pd.DataFrame({"a": [0.0, 50.0], "b": [0.0, 25.0], "c": [0.0, 0.0]},
     ...                       index=pd.Index([2025, 2026], name="Year"))
-    >>> fig = plot_completeness(shares, "en")
-    >>> len(fig.axes[0].patches)
+    >>> ax = plot_completeness(shares, "en")
+    >>> len(ax.patches)
     6
     """
-    fig, ax = _figure((6, 3))
+    ax = new_axes(ax, (6, 3))
     n_cols = max(len(shares.columns), 1)
     width = 0.8 / n_cols
     x = list(range(len(shares)))
@@ -339,4 +366,9 @@ def plot_completeness(shares: pd.DataFrame, lang: str = "en") -> Figure:
     ax.set_title(t("title.completeness", lang))
     if len(shares.columns):
         ax.legend(fontsize=8)
-    return fig
+    return ax
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

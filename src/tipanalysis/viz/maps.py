@@ -12,13 +12,20 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tipanalysis.i18n import t, tier_label
-from tipanalysis.plots import TIER_COLORS, _figure
-from tipanalysis.tiers import TIER_ORDER
+from tipanalysis.core.i18n import t, tier_label
+from tipanalysis.core.tierscale import TIER_ORDER
+from tipanalysis.viz.figures import new_axes, styled
+from tipanalysis.viz.plots import TIER_COLORS
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
-    from matplotlib.figure import Figure
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "GULF_EXTENT",
+    "plot_tier_map",
+    "tier_map_frame",
+]
 
 #: Longitude/latitude window of the Gulf view, wide enough to show Bahrain and Qatar.
 GULF_EXTENT: tuple[float, float, float, float] = (34.0, 60.5, 12.0, 33.5)
@@ -49,6 +56,7 @@ def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gp
     return frame
 
 
+@styled
 def plot_tier_map(
     frame: gpd.GeoDataFrame,
     *,
@@ -56,7 +64,8 @@ def plot_tier_map(
     lang: str = "en",
     extent: tuple[float, float, float, float] | None = None,
     labels: dict[str, str] | None = None,
-) -> Figure:
+    ax: Axes | None = None,
+) -> Axes:
     """Draw a tier choropleth from :func:`tier_map_frame`'s output.
 
     Parameters
@@ -73,7 +82,7 @@ def plot_tier_map(
         # Only features touching the window can show: drawing the rest costs time for nothing.
         lon0, lon1, lat0, lat1 = extent
         frame = frame.cx[lon0:lon1, lat0:lat1]
-    fig, ax = _figure((7, 6) if gulf else (11, 5.6))
+    ax = new_axes(ax, (7, 6) if gulf else (11, 5.6))
     for category, color in [*((k, TIER_COLORS[k]) for k in [*TIER_ORDER, "special"]),
                             ("missing", "#eeeeee")]:
         part = frame[frame["category"] == category]
@@ -97,4 +106,9 @@ def plot_tier_map(
                for k in [*TIER_ORDER, "special"]]
     handles.append(Patch(facecolor="#eeeeee", hatch="///", label=t("tier.missing", lang)))
     ax.legend(handles=handles, fontsize=8, loc="lower left")
-    return fig
+    return ax
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

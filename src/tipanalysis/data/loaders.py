@@ -17,7 +17,39 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis import paths, validate
+from tipanalysis.core import paths
+from tipanalysis.data import descriptor as validate
+
+__all__ = [
+    "ALIASES",
+    "BOUNDARIES",
+    "CHO_3P",
+    "COUNTRIES",
+    "COVERAGE",
+    "ENFORCEMENT",
+    "GLOBAL_ENFORCEMENT",
+    "GSI",
+    "KNOWN_GAPS",
+    "OFFICIAL_COUNTS",
+    "REPORTED_BY",
+    "TIERS",
+    "TIMELINE",
+    "datasets",
+    "load_aliases",
+    "load_boundaries",
+    "load_cho_3p",
+    "load_countries",
+    "load_coverage",
+    "load_enforcement",
+    "load_global_enforcement",
+    "load_gsi",
+    "load_known_gaps",
+    "load_official_counts",
+    "load_table",
+    "load_tiers",
+    "load_timeline",
+    "split_antimeridian",
+]
 
 TIERS = "tiers/tier_placements.csv"
 COVERAGE = "tiers/coverage.csv"
@@ -40,7 +72,7 @@ REPORTED_BY = ("tip_report", "government")
 
 
 def _dir(data_dir: Path | str | None) -> Path:
-    return Path(data_dir) if data_dir is not None else paths.data_dir()
+    return paths.resolve_data_dir(data_dir)
 
 
 def _resource_for(descriptor: dict[str, Any], path: str) -> dict[str, Any]:
@@ -150,8 +182,8 @@ def load_tiers(data_dir: Path | str | None = None, *, include_special: bool = Tr
     >>> tiers.query("iso3 == 'KWT' and report_year == 2025")["tier"].item()  # doctest: +SKIP
     '2'
     """
-    from tipanalysis.errors import DataValidationError, Problem
-    from tipanalysis.tiers import TIER_DTYPE, TIER_ORDER
+    from tipanalysis.core.errors import DataValidationError, Problem
+    from tipanalysis.core.tierscale import TIER_DTYPE, TIER_ORDER
 
     df = load_table(TIERS, data_dir)
     dtype = df["tier"].dtype
@@ -429,3 +461,8 @@ def _dissolve_duplicates(gdf, key: str):
     for col in merged.columns:
         out.loc[firsts, col] = merged.loc[out.loc[firsts, key], col].to_numpy()
     return out.drop(columns=key).reset_index(drop=True)
+
+
+def __dir__() -> list[str]:
+    # Tab completion shows the public API only, not pd, np or helpers.
+    return list(__all__)

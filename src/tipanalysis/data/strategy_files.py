@@ -1,0 +1,220 @@
+"""The strategy monitor's files: framework.json, observations.csv, entry files and the template.
+
+Every read and write of the strategy monitor happens here; :mod:`tipanalysis.strategy` only
+computes (it parses what this module read and hands back what this module writes).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tipanalysis.core.errors import DataValidationError, Problem
+from tipanalysis.core.paths import resolve_data_dir
+from tipanalysis.data import descriptor as validate
+from tipanalysis.data import readers
+
+__all__ = [
+    "FRAMEWORK_FILE",
+    "OBSERVATIONS_FILE",
+    "OBS_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "load_observations",
+    "read_entry_file",
+    "read_framework_json",
+    "store_observations",
+    "write_entry_workbook",
+]
+
+FRAMEWORK_FILE = "strategy/framework.json"
+OBSERVATIONS_FILE = "strategy/observations.csv"
+#: Columns of ``observations.csv`` (primary key: indicator_id, period).
+OBS_COLUMNS: tuple[str, ...] = (
+    "indicator_id", "period", "value", "unit", "source", "source_url", "reported_by", "note",
+)
+#: Columns a completed workbook or CSV must have; the others in OBS_COLUMNS are optional.
+REQUIRED_COLUMNS: tuple[str, ...] = ("indicator_id", "period", "value", "source")
+
+
+def read_framework_json(data_dir: Path | str | None = None) -> dict[str, Any]:
+    """Read ``strategy/framework.json`` as plain JSON (never executed); the caller parses it.
+
+    Examples
+    --------
+    >>> list(read_framework_json())[:2]
+    ['schema_version', 'id']
+    """
+    path = resolve_data_dir(data_dir) / FRAMEWORK_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataValidationError([Problem(FRAMEWORK_FILE, exc.lineno, None, None,
+                                           f"invalid JSON: {exc.msg}")]) from exc
+
+
+def load_observations(data_dir: Path | str | None = None, *, missing_ok: bool = False
+                      ) -> pd.DataFrame | None:
+    """Read ``strategy/observations.csv``; ``value`` is float, other columns ``str``.
+
+    With ``missing_ok``, a data folder without the file gives ``None`` instead of an error.
+
+    Examples
+    --------
+    >>> list(load_observations().columns)[:4]
+    ['indicator_id', 'period', 'value', 'unit']
+    """
+    path = resolve_data_dir(data_dir) / OBSERVATIONS_FILE
+    if missing_ok and not path.is_file():
+        return None
+    df = readers.read_text_table(path)
+    missing = [c for c in OBS_COLUMNS if c not in df.columns]
+    if missing:
+        raise DataValidationError([Problem(OBSERVATIONS_FILE, 1, c, None, "column missing")
+                                   for c in missing])
+    df = df[list(OBS_COLUMNS)]
+    df["value"] = pd.to_numeric(df["value"]).astype("float64")
+    return df
+
+
+def _blank(value: object) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return readers.cell_text(value).strip() == ""
+
+
+def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
+    """Read a completed workbook (sheet ``observations``) or CSV (see :mod:`.readers`).
+
+    Returns
+    -------
+    (pandas.DataFrame, list of int)
+        The rows as found (object cells: numbers stay numbers in XLSX, text in CSV), with
+        lower-cased column names, and the row number of each as a person sees it (header = 1).
+        Blank rows are dropped.
+
+    Raises
+    ------
+    DataValidationError
+        If the file cannot be read, has no ``observations`` sheet or misses a column.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "in.csv"
+    >>> _ = f.write_text("Indicator_ID,period,value,source\\n\\nA8.1,2025,3,x\\n")
+    >>> frame, rows = read_entry_file(f)
+    >>> list(frame.columns), rows
+    (['indicator_id', 'period', 'value', 'source'], [3])
+    """
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise FileNotFoundError(f"no such file: {path}")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _observation_sheet(readers.read_workbook(path, label=name), name)
+    elif path.suffix.lower() in (".csv", ".txt"):
+        rows = readers.read_csv_rows(path, label=name)
+    else:
+        raise DataValidationError([Problem(name, None, None, path.suffix,
+                                           "expected an .xlsx or .csv file")])
+    if not rows:
+        raise DataValidationError([Problem(name, None, None, None, "the file is empty")])
+    header = ["" if _blank(h) else readers.cell_text(h).strip().lower() for h in rows[0]]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise DataValidationError([Problem(name, 1, c, None, "required column is missing")
+                                   for c in missing])
+    records, numbers = [], []
+    for i, row in enumerate(rows[1:], start=2):
+        cells = list(row) + [None] * (len(header) - len(row))
+        if all(_blank(c) for c in cells):
+            continue
+        records.append({h: cells[j] for j, h in enumerate(header) if h in OBS_COLUMNS})
+        numbers.append(i)
+    frame = pd.DataFrame(records, columns=[c for c in OBS_COLUMNS if c in header], dtype=object)
+    return frame, numbers
+
+
+def _observation_sheet(sheets: Mapping[str, list[list[Any]]], name: str) -> list[list[Any]]:
+    # The template has README and indicators sheets too; a one-sheet file is taken as is.
+    if "observations" in sheets:
+        return sheets["observations"]
+    if len(sheets) == 1:
+        return next(iter(sheets.values()))
+    raise DataValidationError([Problem(name, None, None, list(sheets),
+                                       "no sheet named 'observations'")])
+
+
+def store_observations(payload: bytes, data_dir: Path | str | None = None) -> Path:
+    """Write ``observations.csv`` (and its hash in ``datapackage.json``) all or nothing.
+
+    Returns the path written. The descriptor is updated only if it describes the file.
+    """
+    root = resolve_data_dir(data_dir)
+    target = root / OBSERVATIONS_FILE
+    writes: dict[Path, bytes] = {target: payload}
+    descriptor_path = root / validate.DESCRIPTOR
+    if descriptor_path.is_file():
+        descriptor = validate.read_descriptor(root)
+        names = [r.get("name") for r in descriptor.get("resources", [])
+                 if r.get("path") == OBSERVATIONS_FILE]
+        if names:
+            updated = validate.update_hashes(descriptor, root, names,
+                                             contents={names[0]: payload})
+            writes[descriptor_path] = validate.dump_descriptor(updated).encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    validate.atomic_write_many(writes)
+    return target
+
+
+def write_entry_workbook(out: Path | str, indicators: pd.DataFrame,
+                         readme: Sequence[tuple[str, str]]) -> Path:
+    """Write the ministries' fill-in workbook to ``out`` (atomically); return its path.
+
+    Sheets: ``README`` (``readme`` rows, English and Arabic), ``indicators`` (the given table)
+    and ``observations`` (header row :data:`OBS_COLUMNS`, with a drop-down of indicator ids).
+    """
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    out = Path(out)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "README"
+    for en, ar in readme:
+        ws.append([en, ar])
+    ws.column_dimensions["A"].width = 90
+    ws.column_dimensions["B"].width = 80
+    wsi = wb.create_sheet("indicators")
+    wsi.append(list(indicators.columns))
+    for rec in indicators.itertuples(index=False):
+        wsi.append([None if pd.isna(v) else v for v in rec])
+    wso = wb.create_sheet("observations")
+    wso.append(list(OBS_COLUMNS))
+    for sheet in (wsi, wso):
+        sheet.freeze_panes = "A2"
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for col in "ABCDEFGH":
+            sheet.column_dimensions[col].width = 22
+    ids = DataValidation(type="list", formula1=f"=indicators!$A$2:$A${len(indicators) + 1}",
+                         allow_blank=True)
+    wso.add_data_validation(ids)
+    ids.add("A2:A1000")
+    wb.active = 2
+    buf = io.BytesIO()
+    wb.save(buf)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    validate.atomic_write_bytes(out, buf.getvalue())
+    return out
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

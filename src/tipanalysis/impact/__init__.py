@@ -1,0 +1,129 @@
+"""Impact assessment: did a reform change what followed it?
+
+* timing (:mod:`~tipanalysis.impact.timing`): dates -> TIP report years;
+* interrupted time series (:mod:`~tipanalysis.impact.timeseries`);
+* difference-in-differences with placebo inference, event study (:mod:`~tipanalysis.impact.did`);
+* synthetic control (:mod:`~tipanalysis.impact.synthetic`);
+* base rates (:mod:`~tipanalysis.impact.baserates`) and the design schedule
+  (:mod:`~tipanalysis.impact.design`).
+
+Only pandas and numpy are imported here; scipy and statsmodels inside the functions.
+Plots of these results are in :mod:`tipanalysis.viz.impact`.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from tipanalysis.impact.baserates import (
+    base_rate_comparison,
+    first_passage,
+)
+from tipanalysis.impact.design import (
+    design_schedule,
+)
+from tipanalysis.impact.did import (
+    did_placebo,
+    did_placebo_effects,
+    event_study,
+)
+from tipanalysis.impact.errors import (
+    AmbiguousDateError,
+    ImpactInputError,
+    InterventionOutsideDataError,
+    MissingOutcomeError,
+    NoVariationError,
+    TooFewPeriodsError,
+)
+from tipanalysis.impact.reforms import (
+    EVENT_CATEGORIES,
+    REFORM_EVENTS,
+    REFORMS,
+    event_lines,
+    policy_events,
+    reforms,
+)
+from tipanalysis.impact.synthetic import (
+    SynthResult,
+    synth,
+    synth_placebo,
+    synth_placebo_gaps,
+    synth_summary,
+    synth_weights,
+    synthetic_control,
+)
+from tipanalysis.impact.timeseries import (
+    Family,
+    ITSResult,
+    fit_its,
+    its,
+    its_comparative,
+    its_counterfactual,
+    its_lag_sensitivity,
+)
+from tipanalysis.impact.timing import (
+    DatePolicy,
+    map_events_to_report_years,
+    report_year_of,
+)
+
+# Backward compatibility: the plot helpers moved to tipanalysis.viz.impact (layering);
+# resolved lazily so that importing impact never imports the viz layer.
+_COMPAT: dict[str, str] = {
+    "plot_event_study": "tipanalysis.viz.impact",
+    "plot_its": "tipanalysis.viz.impact",
+    "plot_placebo_gaps": "tipanalysis.viz.impact",
+    "plot_synth": "tipanalysis.viz.impact",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _COMPAT:
+        return getattr(importlib.import_module(_COMPAT[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+__all__ = [
+    "EVENT_CATEGORIES",
+    "REFORMS",
+    "REFORM_EVENTS",
+    "AmbiguousDateError",
+    "DatePolicy",
+    "Family",
+    "ITSResult",
+    "ImpactInputError",
+    "InterventionOutsideDataError",
+    "MissingOutcomeError",
+    "NoVariationError",
+    "SynthResult",
+    "TooFewPeriodsError",
+    "base_rate_comparison",
+    "design_schedule",
+    "did_placebo",
+    "did_placebo_effects",
+    "event_lines",
+    "event_study",
+    "first_passage",
+    "fit_its",
+    "its",
+    "its_comparative",
+    "its_counterfactual",
+    "its_lag_sensitivity",
+    "map_events_to_report_years",
+    "plot_event_study",
+    "plot_its",
+    "plot_placebo_gaps",
+    "plot_synth",
+    "policy_events",
+    "reforms",
+    "report_year_of",
+    "synth",
+    "synth_placebo",
+    "synth_placebo_gaps",
+    "synth_summary",
+    "synth_weights",
+    "synthetic_control",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,76 @@
+"""Figures and display tables in English or Arabic: they draw what they are given.
+"""
+
+from __future__ import annotations
+
+from tipanalysis.viz.figures import (
+    RC,
+    figure_bytes,
+    new_axes,
+    styled,
+)
+from tipanalysis.viz.forecast import (
+    plot_outlook,
+)
+from tipanalysis.viz.impact import (
+    plot_event_study,
+    plot_its,
+    plot_placebo_gaps,
+    plot_synth,
+)
+from tipanalysis.viz.maps import (
+    GULF_EXTENT,
+    plot_tier_map,
+    tier_map_frame,
+)
+from tipanalysis.viz.plots import (
+    COMPLETENESS_COLORS,
+    STATUS_COLORS,
+    TIER_COLORS,
+    event_positions,
+    plot_completeness,
+    plot_coverage,
+    plot_heatmap,
+    plot_strand_status,
+    plot_tier_shares,
+    plot_tier_timeline,
+)
+from tipanalysis.viz.tables import (
+    completeness_shares,
+    label,
+    review_table,
+    strand_status_counts,
+)
+
+__all__ = [
+    "COMPLETENESS_COLORS",
+    "GULF_EXTENT",
+    "RC",
+    "STATUS_COLORS",
+    "TIER_COLORS",
+    "completeness_shares",
+    "event_positions",
+    "figure_bytes",
+    "label",
+    "new_axes",
+    "plot_completeness",
+    "plot_coverage",
+    "plot_event_study",
+    "plot_heatmap",
+    "plot_its",
+    "plot_outlook",
+    "plot_placebo_gaps",
+    "plot_strand_status",
+    "plot_synth",
+    "plot_tier_map",
+    "plot_tier_shares",
+    "plot_tier_timeline",
+    "review_table",
+    "strand_status_counts",
+    "styled",
+    "tier_map_frame",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
