@@ -12,9 +12,10 @@ import html
 
 from IPython.display import Markdown, display
 
-from tipanalysis import countries, data, evidence, sentences, strategy, tiers
-from tipanalysis import evidence_plots as ep
-from tipanalysis.i18n import t
+from tipanalysis import countries, data, evidence, strategy, tiers
+from tipanalysis.core.i18n import t
+from tipanalysis.viz import evidence as ep
+from tipanalysis.viz import sentences
 
 iso3 = countries.to_iso3(country)
 name = html.escape(countries.name(iso3, lang))

@@ -232,6 +232,20 @@ CONFLICTS: tuple[tuple[str, int, str, str], ...] = (
 # sections, the "Cross-checks" list lengths and the totals stated in the text).
 # --------------------------------------------------------------------------------------------
 OFFICIAL_COUNTS: tuple[tuple[int, str, int, str, str], ...] = (
+    # Found in the 2026-12-05 review of the data (issue 13): secondary sources quoting the
+    # State Department's counts.
+    (2001, "tier3", 23, "https://feminist.org/news/state-department-releases-trafficking-"
+     "report/", "source: Feminist Majority news item on the 2001 report (23 Tier 3 countries)"),
+    (2002, "countries_assessed", 89, "https://feminist.org/news/state-department-releases-"
+     "trafficking-report/", "source: Feminist Majority news item on the 2002 report (89 "
+     "countries: 18 Tier 1, 52 Tier 2, 19 Tier 3)"),
+    (2002, "tier1", 18, "https://feminist.org/news/state-department-releases-trafficking-"
+     "report/", "source: Feminist Majority news item on the 2002 report"),
+    (2002, "tier2", 52, "https://feminist.org/news/state-department-releases-trafficking-"
+     "report/", "source: Feminist Majority news item on the 2002 report"),
+    (2011, "countries_assessed", 184, "http://usforeignpolicy.about.com/od/usstatedepartment/"
+     "a/Us-Issues-2011-Human-Trafficking-Report.htm", "source: about.com on the 2011 report "
+     "(184 countries)"),
     (2002, "tier3", 19, "", "source: feminist.org 2002 Tier 3 list (19 countries; cross-check "
      "list, 19/19 agree)"),
     (2005, "tier3", 14, "", "source: CNN 2005 Tier 3 list (14 countries; cross-check list, 14/14 "
@@ -331,6 +345,23 @@ KNOWN_GAPS: tuple[tuple[int, str, str], ...] = (
     (2024, "LBY", _SPECIAL_2024),
     (2024, "SOM", _SPECIAL_2024),
     (2024, "YEM", _SPECIAL_2024),
+    # Checked on 2026-12-05 (issue 13): in the report, tier not sourced.
+    (2009, "KIR", "probably in the 2009 report without a tier: gvnet's 2009 'No Tier Rating' "
+     "list is cut off at 'Kir' (http://gvnet.com/humantrafficking/00-Ratings.htm)"),
+    (2010, "SLB", "in the 2010 report (country narrative on ecoi.net, "
+     "https://www.ecoi.net/de/dokument/1044506.html); tier not found"),
+    (2010, "TON", "in the 2010 report (https://www.ecoi.net/de/dokument/1044506.html); tier "
+     "not found"),
+    (2010, "TLS", "in the 2010 report (narrative: http://www.refworld.org/publisher,USDOS,,TMP,"
+     "4c1883bec,0.html); tier not shown in the copy read"),
+    (2011, "TLS", "in the 2011 report (https://www.ecoi.net/en/document/1244002.html); not on "
+     "the Watch List or Tier 3 there, so Tier 1 or 2, but no page states it"),
+    (2011, "CUW", "first rated in 2011 on Tier 2 Watch List according to a US Consulate release "
+     "reprinted by Pearl FM (http://pearlfmradio.sx/2011/06/27/u-s-government-releases-2011-"
+     "trafficking-in-persons-report/); not yet a panel row"),
+    (2011, "ABW", "first rated in 2011 on Tier 2 according to a US Consulate release reprinted "
+     "by Pearl FM (http://pearlfmradio.sx/2011/06/27/u-s-government-releases-2011-trafficking-"
+     "in-persons-report/); not yet a panel row"),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -612,6 +643,45 @@ def append_conflicts(panel: pd.DataFrame, notes: pd.Series,
     return notes
 
 
+WAIVER_RESOLUTIONS = ("waiver_stated", "waiver_implied", "exception", "gap")
+WAIVER_REVIEW_COLUMNS = ("iso3", "report_year", "resolution", "source_url", "evidence", "note")
+
+
+def read_waiver_review(shared: Path, panel: pd.DataFrame) -> pd.DataFrame | None:
+    """The review of Watch List years that needed a waiver no source had stated.
+
+    Every row names a Watch List country-year of the panel and resolves it: ``waiver_stated``
+    (a narrative, memorandum or Factbook summary states the waiver: the row is flagged),
+    ``waiver_implied`` (a source implies it, e.g. "no waiver left for next year"; not
+    flagged), ``exception`` (the rule's own logic explains it) or ``gap`` (nothing found; the
+    note says what was searched). None when the snapshot is absent.
+    """
+    path = shared / "tip_tiers" / "waiver_review.csv"
+    if not path.is_file():
+        return None
+    name = "waiver_review.csv"
+    review = read_source(path, WAIVER_REVIEW_COLUMNS)
+    problems = _check(review, name, "resolution", lambda v: v in WAIVER_RESOLUTIONS,
+                      f"resolution must be one of {', '.join(WAIVER_RESOLUTIONS)}")
+    found = review["resolution"] != "gap"
+    problems += _check(review[found], name, "source_url", _is_url, "source_url is not a URL")
+    problems += _check(review, name, "note", lambda v: v.strip() != "",
+                       "every resolution needs a note")
+    wl = set(zip(panel.loc[panel["tier"] == "2WL", "iso3"],
+                 panel.loc[panel["tier"] == "2WL", "report_year"].astype(int), strict=True))
+    for iso3, year, line in zip(review["iso3"], review["report_year"], review["_line"],
+                                strict=True):
+        if not _YEAR.match(year) or (iso3, int(year)) not in wl:
+            problems.append(Problem(name, int(line), "report_year", f"{iso3} {year}",
+                                    "not a Watch List country-year of the panel"))
+    dup = review[review.duplicated(["iso3", "report_year"], keep=False)]
+    problems += [Problem(name, int(line), "report_year", f"{i} {y}", "duplicate country-year")
+                 for i, y, line in zip(dup["iso3"], dup["report_year"], dup["_line"],
+                                       strict=True)]
+    _raise(problems)
+    return review
+
+
 def build_tier_placements(shared: Path) -> pd.DataFrame:
     """Build ``tiers/tier_placements.csv`` (see the codebook for every column)."""
     panel = read_tier_files(shared)
@@ -621,6 +691,20 @@ def build_tier_placements(shared: Path) -> pd.DataFrame:
     # memoranda add theirs, with the citation appended last.
     memo, notes = memorandum_waivers(panel, notes)
     waiver = waiver_flags(panel) | memo
+    review = read_waiver_review(shared, panel)
+    if review is not None:  # narratives that state the waiver for a reviewed row
+        stated = review[review["resolution"] == "waiver_stated"]
+        keys = set(zip(stated["iso3"], stated["report_year"].astype(int), strict=True))
+        hit = pd.Series([(i, int(y)) in keys for i, y in
+                         zip(panel["iso3"], panel["report_year"], strict=True)],
+                        index=panel.index)
+        urls = dict(zip(zip(stated["iso3"], stated["report_year"].astype(int), strict=True),
+                        stated["source_url"], strict=True))
+        notes = notes.where(~hit, [
+            f"{n}; waiver stated: {urls[(i, int(y))]} (tiers/waiver_review.csv)" if h else n
+            for n, i, y, h in zip(notes, panel["iso3"], panel["report_year"], hit,
+                                  strict=True)])
+        waiver = waiver | hit
     out = pd.DataFrame({
         "iso3": panel["iso3"],
         "country": panel["country"],
@@ -1115,6 +1199,9 @@ def build_all(shared: Path, out: Path | None = None) -> dict[str, bytes]:
     files["geo/LICENSE.world-atlas"] = (shared / "geo" / "LICENSE.world-atlas").read_bytes()
     for name, frame in coded.items():
         files[f"{narratives.FOLDER}/{name}"] = csv_bytes(frame)
+    review = read_waiver_review(shared, read_tier_files(shared))
+    if review is not None:
+        files["tiers/waiver_review.csv"] = csv_bytes(review.drop(columns="_line"))
     if (shared / "language").is_dir():
         files.update({rel: csv_bytes(frame) for rel, frame in build_glossary(shared).items()})
     if (shared / "gcc" / "policy_events.csv").is_file():
@@ -1975,6 +2062,26 @@ def build_descriptor(files: Mapping[str, bytes], out: Path) -> dict:
         resources.extend(_narrative_resources(r, files))
     if "language/glossary.csv" in files:
         resources.extend(_language_resources(r))
+    if "tiers/waiver_review.csv" in files:
+        resources.append(r(
+            "waiver_review", "tiers/waiver_review.csv",
+            "Review of Watch List years that needed a waiver",
+            "Every third-or-later consecutive Watch List year from the 2011 report on that no "
+            "source had flagged as waived, resolved: waiver_stated (the row's waiver flag is "
+            "set, with this source), waiver_implied, exception or gap (what was searched). "
+            "Evidence is the project's own words. Built from snapshots/tip_tiers/.",
+            [SRC_STATE, SRC_ECOI, SRC_REFWORLD, SRC_FACTBOOK], [LIC_USGOV, LIC_FACTS], _schema([
+                ISO3_FIELD,
+                _field("report_year", "year", "TIP report year", "Report year.", required=True,
+                       minimum=2001),
+                _field("resolution", "string", "Resolution", "waiver_stated, waiver_implied, "
+                       "exception or gap.", required=True, enum=list(WAIVER_RESOLUTIONS)),
+                _source_url("Page that states or implies the waiver; empty for a gap.",
+                            required=False),
+                _field("evidence", "string", "Evidence", "What the source says, in the "
+                       "project's own words."),
+                _field("note", "string", "Note", "Indirect evidence, what was searched."),
+            ], ["iso3", "report_year"])))
     if "gcc/policy_events.csv" in files:
         resources.append(r(
             "gcc_policy_events", "gcc/policy_events.csv", "GCC states' anti-trafficking reforms",

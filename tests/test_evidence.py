@@ -11,7 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tipanalysis import arabic, data, evidence, sentences, tiers
+from tipanalysis import data, evidence, tiers
+from tipanalysis.core import arabic
+from tipanalysis.viz import sentences
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tipanalysis.i18n import t
+from tipanalysis.core.i18n import t
 
 __all__ = ["DIRECTION_COLORS", "coverage_table", "crosswalk_table", "enforcement_table",
            "next_report_table", "plot_asks", "plot_enforcement", "plot_findings",

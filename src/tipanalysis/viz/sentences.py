@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from tipanalysis.arabic import count_phrase
+from tipanalysis.core.arabic import count_phrase
 
 __all__ = ["MASCULINE", "is_masculine", "tracker_sentence", "watchlist_clock_sentence"]
 
