@@ -49,6 +49,10 @@ KERNEL_ENV = {
 }
 
 
+#: Kernel named in executed notebooks that do not name one (papermill needs it).
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
 class NotebookRunError(RuntimeError):
     """A notebook failed: names the notebook, the cell and the error.
 
@@ -436,6 +440,9 @@ def execute_notebook(
         if km.has_kernel:
             km.shutdown_kernel(now=True)
         result.seconds = time.perf_counter() - start
+    # papermill (and Jupyter) pick the kernel and language from these: keep them named.
+    nb.metadata.setdefault("kernelspec", dict(KERNELSPEC))
+    nb.metadata.setdefault("language_info", {"name": "python"})
     nb.metadata["tipanalysis"] = {"parameters": params}
     return nb, result
 
