@@ -18,6 +18,8 @@ from IPython.display import Markdown
 
 from tipanalysis import countries, data, plots
 
+country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
+
 # %% [markdown]
 # ## The datasets
 
