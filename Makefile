@@ -42,7 +42,7 @@ $(STAMP): requirements/build.txt requirements/lock.txt requirements/prune.py pyp
 	@touch $@
 
 report: $(STAMP)
-	$(BIN)/tipanalysis run --out $(REPORTS) $(if $(JOBS),--jobs $(JOBS))
+	$(BIN)/tipanalysis run --out-dir $(REPORTS) $(if $(JOBS),--jobs $(JOBS))
 	@echo "open $(REPORTS)/index.html"
 
 lint: $(STAMP)
@@ -67,9 +67,12 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(if $(JOBS),--jobs $(JOBS))
 
+# Removes only what the runner wrote into $(REPORTS) (its manifest lists it): files users put
+# there (e.g. `tipanalysis brief --out-dir reports/`) stay. Needs no venv (standard library only).
 clean:
 	rm -rf .pytest_cache .coverage htmlcov
-	find $(REPORTS) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+	PYTHONPATH=src $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) -m tipanalysis.report.cli \
+		run --clean --out-dir $(REPORTS)
 
 distclean: clean
 	rm -rf $(VENV)

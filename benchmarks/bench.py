@@ -1,9 +1,10 @@
 """``make bench``: speed and memory of the workspace, each figure next to its floor and target.
 
-(a) the full report rerun (``tipanalysis run`` over every report notebook) against its floor:
-    as many kernel starts, through the same runner with the same ``--jobs``, each executing a
-    notebook that only imports the libraries the reports use (derived from the notebooks by
-    :func:`floor_imports`);
+(a) the full report rerun (``tipanalysis run --force`` over every report notebook) against its
+    floor: as many kernel starts, through the same runner with the same ``--jobs``, each
+    executing a notebook that only imports the libraries the reports use (derived from the
+    notebooks by :func:`floor_imports`); next to it, in the same run, a no-change rerun (every
+    notebook's inputs unchanged: nothing executes) against the full rerun;
 (b) ``import tipanalysis`` against ``import pandas``, each in fresh interpreters (median);
 (c) peak resident memory of each notebook's kernel;
 then the micro-benchmarks registered in ``benchmarks/micro.py``.
@@ -36,6 +37,8 @@ from micro import MICRO
 from tipanalysis import run
 
 RERUN_TARGET = 1.3
+#: A rerun with no input changed (every notebook skipped) against the full rerun; and < 1 s.
+NOCHANGE_TARGET = 0.1
 IMPORT_TARGET = 1.3
 MEMORY_TARGET = 500 * 2**20
 #: Line magics the floor repeats (they set up the kernel); any other magic would be work.
@@ -181,10 +184,10 @@ def floor_notebooks(folder: Path, n: int, source: str) -> list[Path]:
 
 
 def timed_run(
-    notebooks: list[Path], out: Path, jobs: int,
+    notebooks: list[Path], out: Path, jobs: int, *, force: bool = True,
 ) -> tuple[float, list[run.NotebookResult]]:
     start = time.perf_counter()
-    results = run.run_notebooks(notebooks, out=out, jobs=jobs, progress=False)
+    results = run.run_notebooks(notebooks, out=out, jobs=jobs, progress=False, force=force)
     elapsed = time.perf_counter() - start
     failed = [str(r.error) for r in results if not r.ok]
     if failed:
@@ -209,9 +212,17 @@ def bench_reports(jobs: int, repeat: int) -> dict[str, tuple[int, float]]:
                 peak, secs = peaks.get(r.path.name, (0, float("inf")))
                 peaks[r.path.name] = (max(peak, r.peak_rss or 0), min(secs, r.seconds))
             floor_times.append(timed_run(floors, tmp / f"f{i}", jobs)[0])
-    t, f = min(report_times), min(floor_times)
+        nochange_times = []
+        for _ in range(repeat):
+            s, results = timed_run(reports, tmp / "r0", jobs, force=False)
+            if not all(r.skipped for r in results):
+                raise SystemExit("bench: a no-change rerun executed notebooks")
+            nochange_times.append(s)
+    t, f, s = min(report_times), min(floor_times), min(nochange_times)
     record(f"(a) report rerun, {len(reports)} notebooks, --jobs {jobs}", f"{t:.1f} s",
            f"floor {f:.1f} s", f"{t / f:.2f}x", t / f <= RERUN_TARGET)
+    record("(a) no-change rerun (inputs unchanged)", f"{s:.2f} s", f"full {t:.1f} s",
+           f"{s / t:.3f}x", s / t <= NOCHANGE_TARGET and s < 1.0)
     return peaks
 
 
@@ -273,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     header = ("measure", "value", "reference", "ratio / time", "")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     print(f"tipanalysis bench: python {sys.version.split()[0]}, {os.cpu_count()} cores; "
-          f"targets: rerun <= {RERUN_TARGET}x floor, import <= {IMPORT_TARGET}x pandas, "
+          f"targets: rerun <= {RERUN_TARGET}x floor, no-change <= {NOCHANGE_TARGET}x full, "
+          f"import <= {IMPORT_TARGET}x pandas, "
           f"peak < {MEMORY_TARGET / 2**20:.0f} MB")
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -1,16 +1,3 @@
-# ---
-# jupyter:
-#   jupytext:
-#     formats: ipynb,py:percent
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#   kernelspec:
-#     display_name: Python 3 (ipykernel)
-#     language: python
-#     name: python3
-# ---
-
 # %% [markdown]
 # # What is in the workspace: data, coverage and sources
 #
@@ -30,6 +17,8 @@ country = "KWT"
 from IPython.display import Markdown
 
 from tipanalysis import countries, data, plots
+
+country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
 # %% [markdown]
 # ## The datasets

@@ -20,6 +20,8 @@ from IPython.display import Markdown, display
 from tipanalysis import countries, data, impact, maps, plots, tiers
 from tipanalysis.i18n import t, tier_label
 
+country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
+
 panel = data.load_tiers()
 coverage = data.load_coverage()
 name = countries.name(country, lang)

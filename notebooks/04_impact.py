@@ -28,6 +28,8 @@ from matplotlib.figure import Figure
 from tipanalysis import countries, data, impact, plots, tiers
 from tipanalysis.i18n import t, tier_label
 
+country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
+
 # Same run, same bytes; DejaVu Sans carries the Arabic glyphs (one set of settings: plots.RC).
 matplotlib.rcParams.update(plots.RC)
 pd.set_option("display.max_colwidth", 120)

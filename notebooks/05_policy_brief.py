@@ -21,8 +21,10 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from tipanalysis import brief, paths
+from tipanalysis import brief, countries, paths
 from tipanalysis.i18n import LANGS
+
+country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
 out_dir = Path(out) if out else paths.reports_dir()  # the runner's staging folder under make
 contexts = brief.build_contexts(country, LANGS, year=year)  # the numbers are computed once

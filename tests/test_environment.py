@@ -189,7 +189,7 @@ def test_make_targets_run_what_the_readme_says():
     for step in ["ruff check .", "tipanalysis data validate",
                  "-m pytest --cov=tipanalysis --cov-report=term", "rc -eq 5"]:
         assert step in test, step
-    assert "tipanalysis run --out reports" in make_dry_run("report")
+    assert "tipanalysis run --out-dir reports" in make_dry_run("report")
     assert "--allow-root" in make_dry_run("lab") or os.geteuid() != 0
     assert "benchmarks/bench.py" in make_dry_run("bench")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")

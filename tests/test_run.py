@@ -234,7 +234,7 @@ def test_run_writes_reports_with_parameters_and_hidden_code(tmp_path):
     if sys.platform == "linux":  # read from /proc/<kernel pid>/status
         assert 10 * 2**20 < result.peak_rss < 2**31
     assert sorted(p.name for p in out.iterdir()) == [
-        "01_fixture.html", "01_fixture.ipynb", "index.html"]
+        ".tipanalysis-run.json", "01_fixture.html", "01_fixture.ipynb", "index.html"]
     executed = nbformat.read(out / "01_fixture.ipynb", as_version=4)
     stdout = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
                      for o in c.outputs)
@@ -292,16 +292,19 @@ def test_selection_keeps_other_reports_and_full_run_rebuilds(tmp_path, monkeypat
 
     run.run_notebooks([first], out=out, progress=False)
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".gitkeep", "01_a.html", "01_a.ipynb", "07_other.html", "07_other.ipynb",
-                     "index.html"]
-    assert "07_other.html" in (out / "index.html").read_text()
+    assert names == [".gitkeep", ".tipanalysis-run.json", "01_a.html", "01_a.ipynb",
+                     "07_other.html", "07_other.ipynb", "index.html"]
+    # 07_other.* were not written by the runner: kept, but not listed as reports
+    assert "07_other.html" not in (out / "index.html").read_text()
 
     from tipanalysis import paths
     monkeypatch.setattr(paths, "notebooks_dir", lambda: nb_dir)
     results = run.run_notebooks(None, out=out, jobs=2, progress=False)
     assert [r.path.name for r in results] == ["01_a.ipynb", "02_b.ipynb"]
+    # A full run rebuilds what the runner wrote and leaves the rest (issue 16).
     assert sorted(p.name for p in out.iterdir()) == [
-        ".gitkeep", "01_a.html", "01_a.ipynb", "02_b.html", "02_b.ipynb", "index.html"]
+        ".gitkeep", ".tipanalysis-run.json", "01_a.html", "01_a.ipynb", "02_b.html",
+        "02_b.ipynb", "07_other.html", "07_other.ipynb", "index.html"]
 
 
 def test_missing_notebook_and_duplicate_names(tmp_path):

@@ -28,7 +28,14 @@ REPO_DIR = PACKAGE_DIR.parent.parent
 def data_dir() -> Path:
     """Return the data folder (``$TIPANALYSIS_DATA_DIR`` or ``<repo>/data``)."""
     env = os.environ.get("TIPANALYSIS_DATA_DIR")
-    return Path(env).resolve() if env else REPO_DIR / "data"
+    if env:
+        return Path(env).resolve()
+    default = REPO_DIR / "data"
+    if not default.is_dir():  # e.g. installed from a wheel: no repository around the package
+        raise FileNotFoundError(
+            f"no data folder at {default}: set TIPANALYSIS_DATA_DIR=/path/to/tipanalysis/data "
+            "(or pass data_dir=... / --data-dir DIR)")
+    return default
 
 
 def resolve_data_dir(folder: Path | str | None = None) -> Path:

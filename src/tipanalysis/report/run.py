@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import ast
 import concurrent.futures
+import hashlib
 import html
 import itertools
 import json
@@ -80,6 +81,10 @@ KERNEL_ENV = {
 }
 
 
+#: Kernel named in executed notebooks that do not name one (papermill needs it).
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
 class NotebookRunError(RuntimeError):
     """A notebook failed: names the notebook, the cell and the error.
 
@@ -120,6 +125,8 @@ class NotebookResult:
     peak_rss: int | None = None
     n_cells: int = 0
     seconds: float = 0.0
+    #: Not executed: its inputs were unchanged and its previous outputs are kept.
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -274,6 +281,97 @@ def inject_parameters(nb: Any, params: Mapping[str, Any]) -> Any:
     return nb
 
 
+def read_notebook(path: Path) -> Any:
+    """Read a notebook in any reviewed format: ``.ipynb``, or a py:percent script (jupytext).
+
+    A script's cells get the ids of its paired ``.ipynb`` when the pair is in step, else ids
+    derived from their position: reports stay byte-identical between runs either way.
+    """
+    import nbformat
+
+    path = Path(path)
+    if path.suffix == ".ipynb":
+        return nbformat.read(path, as_version=4)
+    import jupytext
+
+    try:
+        nb = jupytext.read(path)
+    except Exception as exc:  # jupytext raises many kinds; one line says what to do
+        raise ValueError(f"{path}: not a notebook jupytext can read ({exc}); give a .ipynb "
+                         "or a py:percent script") from None
+    paired = path.with_suffix(".ipynb")
+    ids = []
+    nb.metadata.pop("jupytext", None)  # the script's own format details, not the notebook's
+    if paired.is_file():
+        other = nbformat.read(paired, as_version=4)
+        if _first_difference(nb, other) is None:  # in step: the pair is one notebook
+            ids = [c.get("id") for c in other.cells]
+            nb.metadata = other.metadata
+    for i, cell in enumerate(nb.cells):
+        cell.id = ids[i] if i < len(ids) and ids[i] else f"cell-{i}"
+    return nb
+
+
+def check_parameters(nb: Any, params: Mapping[str, Any], name: str = "notebook",
+                     *, data_dir: Path | None = None) -> dict[str, Any]:
+    """Return ``params`` checked against the notebook's ``parameters`` cell (never executed).
+
+    Every key must be assigned in that cell; a value must have its default's type (an ``int``
+    is accepted for a ``float``, a number for a text; a ``None`` default takes any literal);
+    ``country`` is normalised to ISO3 with :func:`tipanalysis.countries.to_iso3` (a name or any
+    code). Raises ``ValueError`` naming the valid parameters.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+    ...     "lang = 'en'\\nyear = 2025", metadata={"tags": ["parameters"]})])
+    >>> check_parameters(nb, {"year": 2024})
+    {'year': 2024}
+    >>> check_parameters(nb, {"yaer": 2024})
+    Traceback (most recent call last):
+    ...
+    ValueError: notebook has no parameter 'yaer'; its parameters: lang, year
+    """
+    params = dict(params)
+    if not params:
+        return params
+    if parameters_cell_index(nb) is None:
+        raise ValueError(f"{name}: parameters {sorted(params)} given but no cell is tagged "
+                         f"{PARAMETERS_TAG!r}")
+    defaults = default_parameters(nb)
+    valid = ", ".join(defaults) or "none"
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if key not in defaults:
+            raise ValueError(f"{name} has no parameter {key!r}; its parameters: {valid}")
+        out[key] = _conform(name, key, value, defaults[key])
+        if key == "country" and isinstance(out[key], str):
+            from tipanalysis import countries
+
+            out[key] = countries.to_iso3(out[key], data_dir=data_dir)
+    return out
+
+
+def _conform(name: str, key: str, value: Any, default: Any) -> Any:
+    """``value`` as the default's type, or a ``ValueError`` that names both."""
+    if default is None:
+        return value
+    kind = type(default)
+    if isinstance(value, bool) or isinstance(default, bool):
+        ok = type(value) is kind
+    elif kind is float and isinstance(value, int):
+        return float(value)
+    elif kind is str and isinstance(value, int | float):
+        return str(value)
+    else:
+        ok = isinstance(value, kind)
+    if not ok:
+        raise ValueError(f"{name}: parameter {key!r} takes a {kind.__name__} (default "
+                         f"{default!r}), not {value!r}")
+    return value
+
+
 # --------------------------------------------------------------------------- discovery, checks
 def discover_notebooks(folder: Path | None = None) -> list[Path]:
     """Report notebooks ``NN_name.ipynb`` in ``folder`` (default ``notebooks/``), sorted.
@@ -400,7 +498,6 @@ def execute_notebook(
     >>> result.ok  # doctest: +SKIP
     True
     """
-    import nbformat
     import zmq
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
@@ -408,9 +505,10 @@ def execute_notebook(
 
     path = Path(path)
     params = dict(params or {})
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     result = NotebookResult(path=path, parameters=params)
     try:
+        params = result.parameters = check_parameters(nb, params, path.name)
         nb = inject_parameters(nb, params)
     except ValueError as exc:
         result.error = NotebookRunError(path, None, "", "ValueError", str(exc))
@@ -467,6 +565,9 @@ def execute_notebook(
         if km.has_kernel:
             km.shutdown_kernel(now=True)
         result.seconds = time.perf_counter() - start
+    # papermill (and Jupyter) pick the kernel and language from these: keep them named.
+    nb.metadata.setdefault("kernelspec", dict(KERNELSPEC))
+    nb.metadata.setdefault("language_info", {"name": "python"})
     nb.metadata["tipanalysis"] = {"parameters": params}
     return nb, result
 
@@ -503,15 +604,19 @@ def notebook_html(nb: Any, name: str, *, hide_code: bool = True) -> str:
     return body
 
 
-def other_files(folder: Path, reports: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+def other_files(folder: Path, reports: Sequence[Mapping[str, Any]],
+                names: Iterable[str] | None = None) -> list[dict[str, str]]:
     """Files in ``folder`` that notebooks wrote besides their reports (e.g. the briefs).
 
+    ``names`` lists them (the runner's manifest); without it, every file not a report is.
     Returns one entry per file, sorted by name, with ``name`` and ``title`` (an HTML file's
     ``<title>``, else the file name).
     """
     own = {f"{r['name']}{ext}" for r in reports for ext in (".html", ".ipynb")}
+    candidates = (sorted(folder.iterdir()) if names is None
+                  else [folder / n for n in sorted(names)])
     entries = []
-    for item in sorted(folder.iterdir()):
+    for item in candidates:
         if not item.is_file() or item.name.startswith(".") or item.name in own | {"index.html"}:
             continue
         title = item.name
@@ -698,26 +803,252 @@ def schedule(notebooks: Sequence[Path], durations: Mapping[str, float], jobs: in
     return [base[i] for i in best]
 
 
+def plan_parameters(notebooks: Sequence[Path], params: Mapping[str, Any]
+                    ) -> list[dict[str, Any]]:
+    """The checked parameters of each notebook (see :func:`check_parameters`), in order.
+
+    One notebook takes every parameter given. Several take each the parameters they declare
+    (``-p country=QAT`` reaches every notebook with a ``country``); a parameter that no
+    notebook declares is refused, listing each notebook's parameters.
+    """
+    params = dict(params)
+    books = [read_notebook(p) for p in notebooks]
+    if len(books) == 1:
+        return [check_parameters(books[0], params, Path(notebooks[0]).name)]
+    declared = [default_parameters(nb) for nb in books]
+    unknown = [k for k in params if not any(k in d for d in declared)]
+    if unknown:
+        listing = "; ".join(f"{Path(p).name}: {', '.join(d) or 'none'}"
+                            for p, d in zip(notebooks, declared, strict=True))
+        raise ValueError(f"no notebook has a parameter {unknown[0]!r} ({listing})")
+    return [check_parameters(nb, {k: v for k, v in params.items() if k in d}, Path(p).name)
+            for p, nb, d in zip(notebooks, books, declared, strict=True)]
+
+
+#: The runner's record of what it wrote into an output folder (and of the inputs behind it).
+MANIFEST = ".tipanalysis-run.json"
+#: Marker file of a staging folder while a run is writing it (holds the run's process id).
+STAGING_MARKER = ".tipanalysis-staging"
+#: Bump when the runner's output format changes: every notebook then reruns once.
+OUTPUT_FORMAT = 1
+#: Temporary files of :func:`_atomic_write_text` for the files the runner writes.
+_TMP_FILE = re.compile(r"^\.(index\.html|run-durations\.json|\.tipanalysis-run\.json)\.[^/]+\.tmp$")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    Returns ``False`` where the system cannot (another OS, an old kernel or file system).
+    """
+    if sys.platform != "linux":
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    import errno as errnos
+
+    if errno in (errnos.ENOSYS, errnos.EINVAL, errnos.ENOTSUP):
+        return False
+    raise OSError(errno, os.strerror(errno), str(a))
+
+
 def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with two renames; the old folder is removed afterwards."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
+    """Make ``staging`` the new ``out``: ``out`` is at every instant the old or the new folder.
+
+    Both folders are exchanged in one atomic step; the old one, left under the staging name
+    (which the next run recognises), is removed afterwards. Without an atomic exchange the
+    old folder is moved aside first, so a kill between the two renames leaves it recoverable.
+    """
+    (staging / STAGING_MARKER).unlink(missing_ok=True)  # a published folder carries no marker
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    if not _exchange(staging, out):  # pragma: no cover - not Linux
+        old = staging.with_name(staging.name.replace(".new-", ".old-", 1))
         os.replace(out, old)
-    os.replace(staging, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        os.replace(staging, out)
+        staging = old
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove what killed runs left next to (and in) ``out``; return what was removed.
+
+    Only the runner's own leftovers go: folders named ``.<out>.new-*`` / ``.<out>.old-*`` that
+    carry its staging marker (of a process no longer running) or its manifest, and temporary
+    files named after a file it writes (``.index.html.*.tmp`` ...). Anything else stays.
+    """
+    out = Path(out)
+    removed: list[Path] = []
+    if out.parent.is_dir():
+        pattern = re.compile(rf"^\.{re.escape(out.name)}\.(new|old)-[^/]+$")
+        for item in out.parent.iterdir():
+            if not (pattern.match(item.name) and item.is_dir() and not item.is_symlink()):
+                continue
+            marker = item / STAGING_MARKER
+            if marker.is_file():
+                try:
+                    pid = int(marker.read_text(encoding="utf-8").split()[0])
+                except (OSError, ValueError, IndexError):
+                    pid = -1
+                if pid > 0 and pid != os.getpid() and _is_alive(pid):
+                    continue  # another run is writing it
+            elif not (item / MANIFEST).is_file():
+                continue
+            shutil.rmtree(item, ignore_errors=True)
+            removed.append(item)
+    if out.is_dir():
+        for item in out.iterdir():
+            if _TMP_FILE.match(item.name) and item.is_file():
+                item.unlink(missing_ok=True)
+                removed.append(item)
+    return removed
+
+
+def read_manifest(out: Path) -> dict[str, Any]:
+    """The runner's manifest of ``out`` (``{"notebooks": {}}`` when there is none)."""
+    try:
+        raw = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"notebooks": {}}
+    if not isinstance(raw, dict) or not isinstance(raw.get("notebooks"), dict):
+        return {"notebooks": {}}
+    return raw
+
+
+def _hash_tree(digest: Any, label: str, folder: Path | None) -> None:
+    digest.update(f"\0{label}\0".encode())
+    if folder is None or not folder.is_dir():
+        digest.update(b"<missing>")
+        return
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = file.relative_to(folder)
+        if "__pycache__" in rel.parts or file.suffix in (".pyc", ".pyo"):
+            continue
+        digest.update(rel.as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+
+
+def shared_inputs_hash() -> str:
+    """Hash of what every notebook can read: the package source, the data folder's files and
+    ``requirements/lock.txt`` (with the runner's output format)."""
+    digest = hashlib.sha256(f"tipanalysis-run {OUTPUT_FORMAT}".encode())
+    _hash_tree(digest, "package", paths.PACKAGE_DIR)
+    try:
+        data = paths.resolve_data_dir()
+    except (OSError, RuntimeError):
+        data = None
+    _hash_tree(digest, "data", data)
+    lock = paths.REPO_DIR / "requirements" / "lock.txt"
+    digest.update(b"\0lock\0" + (lock.read_bytes() if lock.is_file() else b"<missing>"))
+    return digest.hexdigest()
+
+
+def notebook_inputs_hash(path: Path, params: Mapping[str, Any], shared: str) -> str:
+    """Content hash of one notebook's inputs: its source, parameters and the shared inputs."""
+    digest = hashlib.sha256(shared.encode())
+    digest.update(b"\0notebook\0" + Path(path).name.encode() + b"\0" + Path(path).read_bytes())
+    digest.update(b"\0parameters\0" + json.dumps(params, sort_keys=True, default=repr).encode())
+    return digest.hexdigest()
+
+
+def _sha256(file: Path) -> str:
+    """Content hash of a file, or of a folder's files (a notebook may write either)."""
+    if file.is_dir():
+        digest = hashlib.sha256()
+        _hash_tree(digest, "folder", file)
+        return digest.hexdigest()
+    return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+def _place(source: Path, target: Path) -> None:
+    """Put a copy of ``source`` (file or folder) at ``target``: hard links where possible."""
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, symlinks=True, copy_function=link)
+    elif source.is_symlink():
+        os.symlink(os.readlink(source), target)
+    else:
+        link(str(source), str(target))
+
+
+def _display_path(path: Path) -> str:
+    """``path`` relative to the repository when inside it (manifests do not vary by clone)."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(paths.REPO_DIR.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def _owned(entry: Mapping[str, Any]) -> list[str]:
+    return [str(f) for f in entry.get("files", {})]
+
+
+def clean_reports(out: Path | None = None) -> list[str]:
+    """Remove what the runner wrote into ``out`` (its manifest lists it) and its leftovers.
+
+    Files and folders the runner did not write stay. Returns the names removed.
+    """
+    out = Path(paths.reports_dir() if out is None else out)
+    removed = [p.name for p in remove_leftovers(out)]
+    if not out.is_dir():
+        return removed
+    manifest = read_manifest(out)
+    names = {"index.html", *(f for e in manifest["notebooks"].values() for f in _owned(e))}
+    if not (out / MANIFEST).is_file():
+        names = set()
+    for name in sorted(names):
+        target = out / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        else:
+            continue
+        removed.append(name)
+    (out / MANIFEST).unlink(missing_ok=True)
+    return removed
 
 
 def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, Any] | None = None,
                   *, out: Path | None = None, jobs: int | None = None,
-                  progress: bool = True) -> list[NotebookResult]:
+                  progress: bool = True, force: bool = False) -> list[NotebookResult]:
     """Execute notebooks in parallel and write their reports into ``out`` (default ``reports/``).
 
-    With no ``notebooks`` every report notebook is run and ``out`` is rebuilt from scratch;
-    with a selection, the other reports already in ``out`` are kept. ``out`` is replaced only if
-    every notebook succeeded; otherwise it is left exactly as it was.
+    Notebooks are ``.ipynb`` files or their paired py:percent scripts. Parameters are checked
+    against each notebook's ``parameters`` cell (:func:`plan_parameters`).
+
+    ``out`` holds the runner's manifest (``.tipanalysis-run.json``): for each notebook, the hash
+    of its inputs and the files it produced. A notebook whose inputs are unchanged and whose
+    files are intact is not executed again: its files are kept (``force`` reruns everything).
+    The runner replaces only what its manifest lists; other files and folders in ``out`` stay.
+    With no ``notebooks`` every report notebook is run, and reports of notebooks that no
+    longer exist are dropped; with a selection, the other reports are kept. ``out`` is
+    replaced in one atomic step, and only if every notebook succeeded.
 
     Returns one :class:`NotebookResult` per notebook, in the order given.
 
@@ -737,67 +1068,132 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
     names = [p.stem for p in notebooks]
     if len(set(names)) != len(names):
         raise ValueError(f"two notebooks share a name: {names}")
-    params = dict(params or {})
     out = Path(paths.reports_dir() if out is None else out).resolve()
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"output folder {out} is a file: give a folder (--out-dir)")
+    plans = plan_parameters(notebooks, params or {}) if notebooks else []
     jobs = max(1, min(jobs or os.cpu_count() or 1, max(len(notebooks), 1)))
     show = progress and sys.stderr.isatty()
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)
+    previous = read_manifest(out)["notebooks"] if (out / MANIFEST).is_file() else {}
+    shared = shared_inputs_hash()
+    hashes = {p.stem: notebook_inputs_hash(p, plan, shared)
+              for p, plan in zip(notebooks, plans, strict=True)}
+
+    def intact(stem: str) -> bool:
+        entry = previous.get(stem)
+        if force or not isinstance(entry, dict) or entry.get("inputs") != hashes[stem]:
+            return False
+        files = entry.get("files", {})
+        return isinstance(files, dict) and all(
+            (out / f).exists() and _sha256(out / f) == h for f, h in files.items())
+
+    skipped = [p for p in notebooks if intact(p.stem)]
+    manifest_now = read_manifest(out)
+    if (len(skipped) == len(notebooks) and (not full_run or set(previous) == set(hashes))
+            and (out / "index.html").is_file()
+            and manifest_now.get("index") == _sha256(out / "index.html")):
+        # Nothing changed: the previous outputs are the outputs of this run.
+        return [NotebookResult(path=p, parameters=plan, skipped=True)
+                for p, plan in zip(notebooks, plans, strict=True)]
+
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(staging, 0o777 & ~umask)  # mkdtemp's 0700 would become the reports folder's mode
+    (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
     try:
-        if out.is_dir():
-            for item in out.iterdir():
-                # A selective run keeps every other report and file (e.g. briefs); the files
-                # of the notebooks being rerun are written again.
-                keep = item.name == ".gitkeep" or (
-                    not full_run and item.name != "index.html"
-                    and not (item.suffix in (".html", ".ipynb") and item.stem in names))
-                if keep and item.is_file():
-                    shutil.copy2(item, staging / item.name)
-
-        # One progress line per parallel slot, below the overall bar.
+        to_run = [p for p in notebooks if p not in skipped]
         slots: queue.Queue[int] = queue.Queue()
         for i in range(jobs):
             slots.put(i + 1)
-        overall = tqdm(total=len(notebooks), desc="notebooks", unit="nb", disable=not show,
+        overall = tqdm(total=len(to_run), desc="notebooks", unit="nb", disable=not show,
                        position=0)
+        plan_of = dict(zip(names, plans, strict=True))
 
         def work(nb_path: Path) -> NotebookResult:
             slot = slots.get()
             try:
                 import nbformat
 
-                cells = nbformat.read(nb_path, as_version=4).cells
+                own = staging / f".{nb_path.stem}.files"  # what this notebook writes itself
+                own.mkdir()
+                cells = read_notebook(nb_path).cells
                 n_cells = sum(c.cell_type == "code" for c in cells)  # only these execute
-                with tqdm(total=n_cells + (1 if params else 0), desc=nb_path.stem, unit="cell",
+                plan = plan_of[nb_path.stem]
+                with tqdm(total=n_cells + (1 if plan else 0), desc=nb_path.stem, unit="cell",
                           leave=False, position=slot, disable=not show) as bar:
-                    nb, result = execute_notebook(nb_path, params, progress=bar,
-                                                  reports_dir=staging)
+                    nb, result = execute_notebook(nb_path, plan, progress=bar, reports_dir=own)
                 if result.ok:
-                    hide = bool(REPORT_NAME.match(nb_path.name))
+                    hide = bool(REPORT_NAME.match(nb_path.with_suffix(".ipynb").name))
                     html_text = notebook_html(nb, nb_path.stem, hide_code=hide)
-                    (staging / f"{nb_path.stem}.html").write_text(html_text, encoding="utf-8")
-                    nbformat.write(nb, staging / f"{nb_path.stem}.ipynb")
+                    (own / f"{nb_path.stem}.html").write_text(html_text, encoding="utf-8")
+                    nbformat.write(nb, own / f"{nb_path.stem}.ipynb")
                 return result
             finally:
                 overall.update(1)
                 slots.put(slot)
 
-        order = schedule(notebooks, read_durations(), jobs) if jobs > 1 else list(notebooks)
+        order = schedule(to_run, read_durations(), jobs) if jobs > 1 else list(to_run)
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {p: pool.submit(work, p) for p in order}
-            results = [futures[p].result() for p in notebooks]  # reported in the order given
+            ran = {p: futures[p].result() for p in to_run}
         overall.close()
-        record_durations(results)
-
+        record_durations(ran.values())
+        results = [ran[p] if p in ran else NotebookResult(
+            path=p, parameters=plan_of[p.stem], skipped=True) for p in notebooks]
         if not all(r.ok for r in results):
             return results
-        entries = [_report_entry(p) for p in sorted(staging.glob("*.ipynb"))]
+
+        # Assemble: fresh files of the notebooks run, kept files of those skipped (and of
+        # the others in a selective run), then everything in out/ the runner did not write.
+        entries: dict[str, dict[str, Any]] = {}
+        for p in to_run:
+            own = staging / f".{p.stem}.files"
+            files = sorted(item.name for item in own.iterdir())
+            for name in files:
+                if (staging / name).exists():
+                    raise ValueError(f"{p.name} writes {name}, which another notebook wrote")
+                os.replace(own / name, staging / name)
+            own.rmdir()
+            entries[p.stem] = {"source": _display_path(p), "inputs": hashes[p.stem],
+                               "parameters": plan_of[p.stem], "files": files}
+        kept = {s: e for s, e in previous.items() if isinstance(e, dict)
+                and s not in entries and (s in hashes or not full_run)}
+        for stem, entry in kept.items():
+            for name in _owned(entry):
+                if (out / name).exists() and not (staging / name).exists():
+                    _place(out / name, staging / name)
+            entries[stem] = entry
+        runner_names = {MANIFEST, "index.html",
+                        *(f for e in previous.values() if isinstance(e, dict)
+                          for f in _owned(e))}
+        if out.is_dir():
+            for item in out.iterdir():
+                if item.name in runner_names or (staging / item.name).exists():
+                    continue  # the runner's (rewritten or dropped) or replaced by a report
+                _place(item, staging / item.name)
+
+        reports = []
+        for stem in sorted(entries):
+            executed = staging / f"{stem}.ipynb"
+            if executed.is_file():
+                reports.append(_report_entry(executed))
+        extra = sorted({f for e in entries.values() for f in _owned(e)}
+                       - {f"{r['name']}{ext}" for r in reports for ext in (".html", ".ipynb")})
         _atomic_write_text(staging / "index.html",
-                           index_html(entries, other_files(staging, entries)))
+                           index_html(reports, other_files(staging, reports, extra)))
+        for entry in entries.values():
+            if isinstance(entry.get("files"), list):
+                entry["files"] = {f: _sha256(staging / f) for f in entry["files"]
+                                  if (staging / f).exists()}
+        manifest = {"format": OUTPUT_FORMAT, "index": _sha256(staging / "index.html"),
+                    "notebooks": dict(sorted(entries.items()))}
+        _atomic_write_text(staging / MANIFEST,
+                           json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
+                           + "\n")
         _swap_in(staging, out)
         return results
     finally:
@@ -807,22 +1203,29 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
 
 def main(args: argparse.Namespace) -> int:
     """Entry point of ``tipanalysis run`` (see :mod:`tipanalysis.cli`)."""
+    out_arg = getattr(args, "out_dir", None)
+    if getattr(args, "clean", False):
+        removed = clean_reports(out_arg)
+        print(f"run: removed {len(removed)} file(s) the runner wrote; other files kept")
+        return 0
     params = parse_parameters(args.parameter)
     notebooks = list(args.notebooks) or None
     if notebooks is None and not discover_notebooks():
         print("run: no report notebooks (notebooks/NN_*.ipynb) found; writing an empty index",
               file=sys.stderr)
-    results = run_notebooks(notebooks, params, out=args.out, jobs=args.jobs,
-                            progress=not args.no_progress)
+    results = run_notebooks(notebooks, params, out=out_arg, jobs=args.jobs,
+                            progress=not args.no_progress, force=getattr(args, "force", False))
     failures = [r for r in results if not r.ok]
     for r in failures:
         print(f"FAILED {r.error}", file=sys.stderr)
-    out = args.out if args.out is not None else "reports"
+    out = out_arg if out_arg is not None else "reports"
     if failures:
         print(f"run: {len(failures)} of {len(results)} notebook(s) failed; {out}/ left unchanged",
               file=sys.stderr)
         return 1
-    print(f"run: {len(results)} notebook(s) executed; reports in {out}/")
+    n_skipped = sum(r.skipped for r in results)
+    kept = f" ({n_skipped} unchanged, kept)" if n_skipped else ""
+    print(f"run: {len(results) - n_skipped} notebook(s) executed{kept}; reports in {out}/")
     return 0
 
 
