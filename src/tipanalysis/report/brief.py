@@ -181,26 +181,123 @@ def _guarded(section: dict[str, Any], what: str, lang: str, problems: list[str],
     return section
 
 
+# --------------------------------------------------------------------------------- language
+#: Verb and pronoun forms agreeing with the country (docs/arabic_style.md, "Country gender"):
+#: field -> (feminine, masculine). English patterns ignore these fields.
+_AGREE: dict[str, tuple[str, str]] = {
+    "placed": ("صُنِّفت", "صُنِّف"), "was": ("كانت", "كان"), "kept": ("حافظت", "حافظ"),
+    "comes": ("تأتي", "يأتي"), "leads": ("تتصدر", "يتصدر"), "came": ("وردت", "ورد"),
+    "placed_juss": ("تُصنَّف", "يُصنَّف"), "got": ("حصلت", "حصل"), "ahead": ("وتتقدم", "ويتقدم"),
+    "its": ("تصنيفها", "تصنيفه"), "its_rank": ("لتصنيفها", "لتصنيفه"), "for_it": ("لها", "له"),
+}
+_EN_NUMBER = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+              9: "nine", 10: "ten"}
+#: Definite feminine number adjectives («دول المجلس الست», «الدول الأربع الأخرى»).
+_AR_DEF_F = {3: "الثلاث", 4: "الأربع", 5: "الخمس", 6: "الست", 7: "السبع", 8: "الثماني",
+             9: "التسع", 10: "العشر"}
+#: Definite masculine number adjectives («أهدافها التسعة»).
+_AR_DEF_M = {3: "الثلاثة", 4: "الأربعة", 5: "الخمسة", 6: "الستة", 7: "السبعة", 8: "الثمانية",
+             9: "التسعة", 10: "العشرة"}
+_AR_WORD_F = {3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثماني", 9: "تسع",
+              10: "عشر"}
+
+
+def agreement(iso3: str) -> dict[str, str]:
+    """Arabic verb forms agreeing with the country's name (feminine unless listed masculine).
+
+    Examples
+    --------
+    >>> agreement("KWT")["placed"], agreement("IRQ")["placed"]
+    ('صُنِّفت', 'صُنِّف')
+    """
+    from tipanalysis.viz.sentences import is_masculine
+
+    m = int(is_masculine(iso3))
+    return {k: v[m] for k, v in _AGREE.items()}
+
+
+def ordinal_en(n: int) -> str:
+    """English ordinal: ``1st``... written as words up to ten.
+
+    Examples
+    --------
+    >>> ordinal_en(2), ordinal_en(12), ordinal_en(23)
+    ('second', '12th', '23rd')
+    """
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
+             7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+    if n in words:
+        return words[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def join_and(items: list[str], lang: str) -> str:
+    """``a, b and c`` / «أ وب وج».
+
+    Examples
+    --------
+    >>> join_and(["a", "b", "c"], "en"), join_and(["التحقيقات", "الإدانات"], "ar")
+    ('a, b and c', 'التحقيقات والإدانات')
+    """
+    if lang == "ar":
+        return " و".join(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _tie_phrase(others: list[str], all_rest: bool, lang: str) -> str:
+    """Clause for the k other states sharing the rank (docs/arabic_style.md, b1)."""
+    k = len(others)
+    if k == 0:
+        return ""
+    if lang == "ar":
+        if k == 1:
+            return f"، بالتساوي مع {others[0]}"
+        if k == 2:
+            return f"، بالتساوي مع دولتين أخريين هما {others[0]} و{others[1]}"
+        if k <= 10:
+            return (f"، بالتساوي مع الدول {_AR_DEF_F[k]} الأخرى" if all_rest
+                    else f"، بالتساوي مع {_AR_WORD_F[k]} دول أخرى")
+        return f"، بالتساوي مع {k} دولة أخرى"
+    if k == 1:
+        return f", tied with {others[0]}"
+    if k == 2:
+        return f", tied with two other states, {others[0]} and {others[1]}"
+    word = _EN_NUMBER.get(k, str(k))
+    return f", tied with the {word} other states" if all_rest else f", tied with {k} other states"
+
+
+def _rank_ar(rank: int) -> str:
+    from tipanalysis.core.arabic import ordinal
+
+    return ordinal(rank, "f") if rank <= 10 else str(rank)
+
+
 # --------------------------------------------------------------------------------- sections
 def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd.DataFrame | None,
-              facts: dict[str, Any]) -> list[str]:
+              facts: dict[str, Any], agree: dict[str, str]) -> list[str]:
     """Sentences of the headline: tier, change from the previous report, waiver, announcement."""
+    from tipanalysis.core.arabic import ordinal
+
     now = rows[rows["report_year"] == year].iloc[0]
     prev = rows[rows["report_year"] == year - 1]
     tier_now = placement(now["status"], now["tier"])
     tier_prev = placement(prev.iloc[0]["status"], prev.iloc[0]["tier"]) if len(prev) else None
     facts.update(year=year, tier=tier_now, prev_tier=tier_prev)
+    fields = dict(agree, year=year, country=cname, prev_year=year - 1)
     if tier_now == "special":
-        sentences = [t("headline.special", lang, year=year, country=cname)]
-    elif tier_prev is None or tier_prev == "special":
-        sentences = [t("headline.entered", lang, year=year, country=cname,
-                       tier=tier_label(tier_now, lang))]
+        sentences = [t("headline.special", lang, **fields)]
+    elif tier_prev is None:
+        sentences = [t("headline.entered", lang, tier=t(f"tier_as.{tier_now}", lang), **fields)]
     else:
         from tipanalysis.core.tierscale import tier_rank
 
-        now_rank, prev_rank = tier_rank(tier_now), tier_rank(tier_prev)
-        change = "same" if now_rank == prev_rank else (
-            "upgrade" if now_rank < prev_rank else "downgrade")
+        if tier_prev == "special":
+            change = "upgrade"
+        else:
+            now_rank, prev_rank = tier_rank(tier_now), tier_rank(tier_prev)
+            change = "same" if now_rank == prev_rank else (
+                "upgrade" if now_rank < prev_rank else "downgrade")
         run = 1
         for y in range(year - 1, 0, -1):
             row = rows[rows["report_year"] == y]
@@ -208,9 +305,11 @@ def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd
                 break
             run += 1
         facts.update(change=change, years_on_tier=run)
-        sentences = [t(f"headline.{change}", lang, year=year, country=cname, n=run,
-                       tier=tier_label(tier_now, lang), prev_tier=tier_label(tier_prev, lang),
-                       prev_year=year - 1)]
+        if change == "same" and run < 2:  # pragma: no cover - same tier implies run >= 2
+            run = 2
+        sentences = [t(f"headline.{change}", lang, n=run, ordinal=ordinal(run),
+                       ordinal_en=ordinal_en(run), tier=t(f"tier_as.{tier_now}", lang),
+                       prev_tier=t(f"tier_prev.{tier_prev}", lang), **fields)]
     if bool(now.get("waiver")) and not pd.isna(now.get("waiver")):
         sentences.append(t("headline.waiver", lang))
     announced = _announcement(timeline, year)
@@ -229,89 +328,418 @@ def _announcement(timeline: pd.DataFrame | None, year: int) -> str | None:
     return str(hits["date"].iloc[0]) if len(hits) else None
 
 
+def _narratives(memo: Memo, data_dir: Path | str | None) -> dict[str, pd.DataFrame]:
+    return _once(memo, ("narratives",), lambda: {
+        name: data.load_narratives(name, data_dir) for name in
+        ("findings", "recommendations", "crosswalk", "domains", "figures")})
+
+
+def _findings(sentences: list[str], iso3: str, year: int, lang: str, cname: str,
+              facts: dict[str, Any], memo: Memo, data_dir: Path | str | None) -> None:
+    """Why: the findings of the latest coded report (data/narratives/findings.csv)."""
+    nar = _narratives(memo, data_dir)
+    found = nar["findings"]
+    found = found[(found["iso3"] == iso3) & (found["report_year"].astype(int) <= year)]
+    if found.empty:
+        sentences.append(t("brief.no_data", lang, country=cname))
+        return
+    coded = int(found["report_year"].astype(int).max())
+    latest = found[found["report_year"].astype(int) == coded]
+    overall = latest.loc[latest["domain"] == "overall", "direction"]
+    key = overall.iloc[0] if len(overall) and overall.iloc[0] in ("yes", "no") else "unknown"
+    sentences.append(t(f"findings.overall.{key}", lang, year=coded))
+    labels = nar["domains"].set_index("domain")[f"label_{lang}"]
+    order = nar["domains"].set_index("domain")["order"].astype(int)
+    by_direction: dict[str, list[str]] = {}
+    for row in latest[latest["domain"] != "overall"].itertuples():
+        by_direction.setdefault(str(row.direction), []).append(str(row.domain))
+    facts["findings"] = {"year": coded, "overall": key,
+                         **{d: sorted(v, key=order.get) for d, v in sorted(by_direction.items())}}
+    for direction in ("more", "fewer", "same", "none"):
+        domains = sorted(by_direction.get(direction, []), key=order.get)
+        if domains:
+            names = [str(labels[d]) for d in domains]
+            if lang == "en":
+                names = [n[0].lower() + n[1:] for n in names]
+            sentences.append(t(f"findings.{direction}", lang, domains=join_and(names, lang)))
+    if coded < year:
+        sentences.append(t("findings.lag", lang, year=year, coded=coded))
+
+
+def _asks(section: dict, iso3: str, year: int, lang: str, cname: str, facts: dict[str, Any],
+          memo: Memo, data_dir: Path | str | None) -> None:
+    """What the latest coded report asks; for Kuwait, the aims and indicators that answer it."""
+    from tipanalysis import evidence
+
+    nar = _narratives(memo, data_dir)
+    recs = nar["recommendations"]
+    recs = recs[recs["report_year"].astype(int) <= year]
+    latest = evidence.latest_year(recs, iso3)
+    if latest is None:
+        section["sentences"].append(t("brief.no_data", lang, country=cname))
+        return
+    own = recs[(recs["iso3"] == iso3) & (recs["report_year"].astype(int) == latest)].copy()
+    own["rank"] = pd.to_numeric(own["rank"], errors="coerce")
+    own = own.sort_values("rank", kind="stable").drop_duplicates("code")
+    summary = dict(zip(own["code"], own[f"summary_{lang}"], strict=True))
+    header = [t("col.ask_summary", lang)]
+    if iso3 != "KWT":
+        facts["asks"] = {"year": latest, "n": len(own)}
+        section["sentences"] += [t("asks.listed", lang, year=latest, n=len(own)),
+                                 t("asks.no_strategy", lang)]
+        section["table"] = {"header": header, "rows": [[summary[c]] for c in own["code"]],
+                            "class": "asks"}
+        return
+    fw, obs = _framework(memo, data_dir)
+    asks = evidence.crosswalk_for(recs, nar["crosswalk"], iso3, latest)
+    need = evidence.next_report_evidence(recs, nar["crosswalk"], fw.indicators, obs, iso3,
+                                         latest, lang=lang)
+    has = {(r.code, r.indicator): bool(r.has_data) for r in need.itertuples()}
+    per_ask = asks.groupby("code", sort=False).agg(
+        answered=("answered", "any"), explicit=("link", lambda s: (s == "explicit").any()))
+    named = need[need["indicator"] != ""]
+    facts["asks"] = {"year": latest, "n": len(per_ask), "answered": int(per_ask["answered"].sum()),
+                     "explicit": int(per_ask["explicit"].sum()),
+                     "unanswered": int((~per_ask["answered"]).sum()),
+                     "indicators": int(named["indicator"].nunique()),
+                     "with_data": int(named.loc[named["has_data"], "indicator"].nunique())}
+    a = facts["asks"]
+    explicit_phrase = ("استجابةً صريحة في جميعها" if a["explicit"] == a["answered"] else
+                       f"منها {a['explicit']} استجابةً صريحة")
+    section["sentences"].append(t("asks.read", lang, year=latest, n=a["n"],
+                                  answered=a["answered"], explicit=a["explicit"],
+                                  explicit_phrase=explicit_phrase))
+    if a["unanswered"]:
+        section["sentences"].append(t("asks.unanswered", lang, k=a["unanswered"]))
+    aims = fw.aims.set_index("id")[f"name_{lang}"]
+    ind_names = fw.indicators.set_index("id")[f"name_{lang}"]
+    rows = []
+    for code in per_ask.index:
+        first = True
+        for r in asks[asks["code"] == code].itertuples():
+            aim = str(r.aim) if isinstance(r.aim, str) and r.aim else ""
+            ids = [i for i in str(r.indicators if isinstance(r.indicators, str) else "")
+                   .split(";") if i]
+            cells = [f"{ind_names.get(i, i)} ({t('asks.has_value' if has.get((code, i)) else 'asks.no_value', lang)})"  # noqa: E501
+                     for i in ids]
+            rows.append([summary[code] if first else "",
+                         aims.get(aim, aim) if aim else t("asks.no_aim", lang),
+                         "؛ ".join(cells) if lang == "ar" else "; ".join(cells)
+                         if cells else t("asks.no_indicator", lang)])
+            if not cells:
+                rows[-1][2] = t("asks.no_indicator", lang)
+            first = False
+    section["table"] = {"header": [*header, t("col.aim", lang),
+                                   t("col.evidence_indicator", lang)],
+                        "rows": rows, "class": "asks"}
+    section["notes"].append(t("asks.judgement", lang))
+
+
+def _clock(section: dict, panel: pd.DataFrame, iso3: str, lang: str, cname: str,
+           facts: dict[str, Any], memo: Memo) -> None:
+    from tipanalysis import evidence, tiers
+    from tipanalysis.viz.sentences import watchlist_clock_sentence
+
+    status = _once(memo, ("watchlist", int(panel["report_year"].max())),
+                   lambda: tiers.watchlist_status(panel))
+    clock = evidence.watchlist_clock(status, iso3)
+    facts["clock"] = {k: clock[k] for k in ("report_year", "wl_consecutive", "waivers_used",
+                                            "auto_downgrade_next")}
+    section["sentences"].append(watchlist_clock_sentence(clock, iso3, cname, lang))
+
+
+_ENF_MEASURES = ("investigations", "prosecutions", "convictions")
+
+
+def _enf_value(row: Any, measure: str) -> tuple[float, str] | None:
+    for unit in (("cases", "persons") if measure == "investigations" else ("persons", "cases")):
+        value = row.get(f"{measure} [{unit}]")
+        if value is not None and pd.notna(value):
+            return float(value), unit
+    return None
+
+
+def _enf_part(measure: str, value: float, unit: str, lang: str, subject: str) -> str:
+    from tipanalysis.core.arabic import count_phrase
+
+    n = int(value)
+    if lang == "en":
+        noun = "cases" if unit == "cases" else "persons"
+        if measure == "investigations":
+            return f"{subject} investigated {n} {noun}" if n else f"{subject} investigated no cases"
+        verb = {"prosecutions": "prosecuted", "convictions": "convicted"}[measure]
+        if n == 0:
+            return f"{subject} {verb} no one"
+        return f"{subject} {verb} {n} {noun}" if unit == "persons" else (
+            f"{subject} {verb} defendants in {n} cases")
+    noun = "قضية" if unit == "cases" else "متهم"
+    if measure == "investigations":
+        if n == 0:
+            return f"لم تحقق {subject} في أي قضية"
+        return (f"حققت {subject} في {count_phrase(n, 'قضية', 'acc')}" if unit == "cases"
+                else f"حققت {subject} مع {count_phrase(n, 'متهم', 'acc')}")
+    if measure == "prosecutions":
+        if n == 0:
+            return f"لم تُحِل {subject} أي متهم إلى المحاكمة"
+        return f"أحالت {subject} {count_phrase(n, noun, 'acc')} إلى المحاكمة"
+    if n == 0:
+        return "لم تصدر أي أحكام بالإدانة"
+    return (f"صدرت أحكام بإدانة {count_phrase(n, 'متهم', 'acc')}" if unit == "persons"
+            else f"صدرت أحكام بالإدانة في {count_phrase(n, 'قضية', 'acc')}")
+
+
+def _enf_parts(row: Any, lang: str, subject: str) -> str:
+    parts = []
+    for measure in _ENF_MEASURES:
+        hit = _enf_value(row, measure)
+        if hit is not None:
+            part = _enf_part(measure, *hit, lang, subject)
+            parts.append(part if not parts else part.replace(f" {subject}", "", 1))
+    if lang == "ar":
+        return "، و".join(parts)
+    return join_and(parts, "en")
+
+
+def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
+                 facts: dict[str, Any], memo: Memo, data_dir: Path | str | None) -> None:
+    """TIP-reported and government-reported figures, each labelled, never added (model f)."""
+    from tipanalysis import evidence
+
+    source = (_once(memo, ("enforcement",), lambda: data.load_enforcement(data_dir))
+              if iso3 == "KWT" else _narratives(memo, data_dir)["figures"])
+    side = evidence.enforcement_side_by_side(source, iso3)
+    side = side[side["period_start"].astype(str).str.match(r"\d{4}-")]
+    side = side[pd.to_datetime(side["period_start"]).dt.year < year]
+    usable = side[[any(_enf_value(r, m) for m in _ENF_MEASURES)
+                   for r in side.to_dict("records")]]
+    tip = usable[usable["reported_by"] == "tip_report"]
+    gov = usable[usable["reported_by"] == "government"]
+    if tip.empty and gov.empty:
+        section["sentences"].append(t("enf.none", lang, country=cname))
+        return
+    authorities = "the authorities" if lang == "en" else "السلطات"
+    facts["enforcement"] = {}
+    if len(tip):
+        last = tip.iloc[-1].to_dict()
+        tip_year = int(str(last["period_end"])[:4])
+        facts["enforcement"]["tip"] = [tip_year, *(_enf_value(last, m) for m in _ENF_MEASURES)]
+        text = _enf_parts(last, lang, authorities)
+        section["sentences"].append(t("enf.tip", lang, year=tip_year,
+                                      parts=text[0].upper() + text[1:] if lang == "en"
+                                      else text))
+        conv = [(int(str(r["period_end"])[:4]), _enf_value(r, "convictions"))
+                for r in tip.to_dict("records")]
+        conv = [(y, v[0]) for y, v in conv if v is not None and v[1] == "persons"]
+        if len(conv) >= 2:
+            (y0, a), (y1, b) = conv[-2], conv[-1]
+            trend = "rise" if b > a else "fall" if b < a else "flat"
+            section["sentences"].append(t(f"enf.trend.{trend}", lang, a=int(a), b=int(b),
+                                          y0=y0, y1=y1))
+    if len(gov):
+        last = gov.iloc[-1].to_dict()
+        facts["enforcement"]["government"] = [str(last["period_start"]),
+                                              str(last["period_end"]),
+                                              *(_enf_value(last, m) for m in _ENF_MEASURES)]
+        subject = "the competent authorities" if lang == "en" else "الجهات المختصة"
+        section["sentences"] += [
+            t("enf.gov", lang, country=cname, parts=_enf_parts(last, lang, subject),
+              start=format_date(str(last["period_start"]), lang),
+              end=format_date(str(last["period_end"]), lang)),
+            t("enf.gov_caveat", lang)]
+    rows = []
+    for frame in (tip.tail(3), gov.tail(2)):
+        for r in frame.to_dict("records"):
+            cells = []
+            for m in _ENF_MEASURES:
+                hit = _enf_value(r, m)
+                if hit is None:
+                    cells.append("—")
+                elif lang == "ar":
+                    from tipanalysis.core.arabic import count_phrase
+
+                    noun = "قضية" if hit[1] == "cases" else "شخص"
+                    cells.append(count_phrase(int(hit[0]), noun, "acc", words=False)
+                                 if hit[0] else "0")
+                else:
+                    cells.append(f"{int(hit[0])} {hit[1]}")
+            period = (f"{format_date(str(r['period_start']), lang)} – "
+                      f"{format_date(str(r['period_end']), lang)}")
+            rows.append([t(f"enf.label.{r['reported_by']}", lang), period, *cells])
+    section["table"] = {"header": [t("col.source_of_figure", lang), t("col.period", lang),
+                                   *(t(f"col.{m}", lang) for m in _ENF_MEASURES)],
+                        "rows": rows, "class": "enforcement"}
+
+
 def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, year: int,
-              lang: str, cname: str, facts: dict[str, Any]) -> None:
+              lang: str, cname: str, facts: dict[str, Any], agree: dict[str, str]) -> None:
+    from tipanalysis.core.arabic import count_phrase
     from tipanalysis.viz import plots
 
     labels = [placement(s, tr) for s, tr in zip(rows["status"], rows["tier"], strict=True)]
     counts = {k: labels.count(k) for k in ("1", "2", "2WL", "3", "special")}
     first, last = int(rows["report_year"].min()), int(rows["report_year"].max())
     facts["timeline"] = {"n": len(rows), "first": first, "last": last, **counts}
+    parts = [t(f"timeline.part.{k}", lang, n=n, n_phrase=count_phrase(n, "تقرير"))
+             for k, n in counts.items() if n]
     section["sentences"].append(t(
         "timeline.summary", lang, country=cname, n=len(rows), first=first, last=last,
-        n1=counts["1"], n2=counts["2"], nwl=counts["2WL"], n3=counts["3"], ns=counts["special"]))
+        n_phrase=count_phrase(len(rows), "تقرير", "acc"),
+        parts=("، و" if lang == "ar" else "; ").join(parts), **agree))
+    waived = sorted(int(y) for y, w in zip(rows["report_year"], rows["waiver"], strict=True)
+                    if pd.notna(w) and bool(w))
+    if waived:
+        facts["waivers"] = waived
+        section["sentences"].append(t("timeline.waivers", lang, country=cname,
+                                      years=join_and([str(y) for y in waived], lang), **agree))
     events = None
     if timeline is not None and len(timeline):
         events = policy_events(timeline, until=year + 1)
     fig = plots.plot_tier_timeline(rows, event_lines(events), country=cname, lang=lang).figure
-    fig.set_size_inches(8.5, 3.6)
+    fig.set_size_inches(8.5, 3.9)
     section["figure"] = _figure_uri(fig, "svg")
     section["figure_alt"] = t("title.timeline", lang, country=cname)
     if events is None or events.empty:
-        section["notes"].append(t("timeline.no_events", lang))
+        section["notes"].append(t("timeline.no_events", lang, country=cname))
         return
-    section["notes"] += [t("timeline.events", lang), t("timeline.source_language", lang)]
+    section["notes"].append(t("timeline.events", lang))
     facts["events"] = events["event_id"].tolist()
+    column = "event_ar" if lang == "ar" else "event_short_en"
     table_rows = []
-    for e in events.itertuples():
-        text = str(e.event)
-        text = text if len(text) <= EVENT_TEXT_MAX else text[:EVENT_TEXT_MAX - 1].rstrip() + "…"
-        table_rows.append([e.label, format_date(e.date, lang, e.date_precision),
-                           t(f"category.{e.category}", lang), text])
+    for e in events.to_dict("records"):
+        text = str(e.get(column) or "")
+        if not text.strip() or (lang == "ar" and not data.ARABIC_LETTER.search(text)):
+            raise ValueError(f"timeline event {e['event_id']} has no {column} text")
+        table_rows.append([e["label"], format_date(e["date"], lang, e["date_precision"]),
+                           t(f"category.{e['category']}", lang), text])
     section["table"] = {"header": [t(k, lang) for k in ("col.number", "col.date",
                                                         "col.category", "col.event")],
-                        "rows": table_rows, "source_language_col": 3, "class": "events"}
+                        "rows": table_rows, "class": "events"}
+
+
+def _ranked(panel: pd.DataFrame, members: list[str], year: int) -> pd.Series:
+    """Tier rank (1 best) of the members ranked in ``year``."""
+    from tipanalysis.core.tierscale import tier_rank
+
+    rows = panel[(panel["report_year"] == year) & panel["iso3"].isin(members)
+                 & panel["tier"].notna()]
+    return pd.Series([tier_rank(str(x)) for x in rows["tier"]], index=rows["iso3"].tolist())
+
+
+def _peer_sentence(key: str, panel: pd.DataFrame, iso3: str, members: list[str], year: int,
+                   lang: str, cname: str, agree: dict[str, str], data_dir: Path | str | None,
+                   **fields: object) -> tuple[int, int, list[str]]:
+    """Competition rank of ``iso3`` among ``members``, the states ahead and the tied states."""
+    from tipanalysis.core.arabic import count_phrase
+
+    ranks = _ranked(panel, members, year)
+    own = ranks[iso3]
+    ahead = sorted(c for c, r in ranks.items() if r < own)
+    tied = sorted(c for c, r in ranks.items() if r == own and c != iso3)
+    rank, n = len(ahead) + 1, len(ranks)
+
+    def names(codes: list[str]) -> list[str]:
+        return [countries.name(c, lang, data_dir=data_dir) for c in codes]
+
+    all_rest = rank + len(tied) == n
+    tie = _tie_phrase(names(tied) if len(tied) <= 2 else tied, all_rest, lang)
+    return rank, n, [t(key, lang, country=cname, rank=_rank_ar(rank), rank_en=ordinal_en(rank),
+                       n=n, n_en=_EN_NUMBER.get(n, str(n)), n_word=_AR_DEF_F.get(n, str(n)),
+                       n_phrase=count_phrase(n, "دولة", "acc"),
+                       leaders=join_and(names(ahead), lang) if ahead else "", tie=tie, year=year,
+                       **agree, **fields)]
+
+
+def peer_group(iso3: str, data_dir: Path | str | None = None) -> str:
+    """The peer group of a country: ``GCC`` for its members, else its State Department region.
+
+    Examples
+    --------
+    >>> peer_group("KWT"), peer_group("PHL"), peer_group("NGA")
+    ('GCC', 'EAP', 'AF')
+    """
+    if iso3 in countries.members("GCC", data_dir=data_dir):
+        return "GCC"
+    return countries.region_of(iso3, data_dir=data_dir) or "world"
 
 
 def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: str, year: int,
              lang: str, cname: str, facts: dict[str, Any], memo: Memo,
-             data_dir: Path | str | None) -> None:
+             data_dir: Path | str | None, agree: dict[str, str]) -> None:
     from tipanalysis import tiers
+    from tipanalysis.core.arabic import count_phrase
 
     def versus(group: str, members: list[str]) -> pd.DataFrame:
         return _once(memo, ("peers", iso3, year, group), lambda: tiers.peer_comparison(
             panel, iso3, [c for c in members if c != iso3], coverage=coverage))
 
     gcc = countries.members("GCC", data_dir=data_dir)
-    comp = versus("GCC", gcc)
-    row = comp[comp["report_year"] == year].iloc[0]
-    region = countries.region_of(iso3, data_dir=data_dir)
-    groups = ([(region, countries.members(region, data_dir=data_dir))] if region else []) + [
-        ("world", sorted(panel["iso3"].unique()))]
-    if pd.isna(row["rank_in_group"]):  # a Special Case has no tier, hence no rank
-        section["sentences"].append(t("compare.unranked", lang, country=cname, year=year))
-        groups = []
+    group = peer_group(iso3, data_dir)
+    facts["peer_group"] = group
+    own = panel[(panel["iso3"] == iso3) & (panel["report_year"] == year)]
+    if own["tier"].isna().all():  # a Special Case has no tier, hence no rank
+        section["sentences"].append(t("compare.unranked", lang, country=cname, year=year,
+                                      **agree))
+        groups: list[tuple[str, list[str]]] = []
     else:
-        facts["gcc"] = {"n": int(row["n"]), "rank": int(row["rank_in_group"])}
-        section["sentences"].append(t("compare.gcc", lang, year=year, n=int(row["n"]),
-                                      country=cname, rank=int(row["rank_in_group"])))
-    for group, members in groups:
-        peers = versus(group, members)
+        groups = []
+        if group == "GCC":
+            rank, n, text = _peer_sentence(
+                "compare.gcc", panel, iso3, gcc, year, lang, cname, agree, data_dir)
+            if rank == 1:
+                rank, n, text = _peer_sentence(
+                    "compare.gcc_first", panel, iso3, gcc, year, lang, cname, agree, data_dir)
+            facts["gcc"] = {"n": n, "rank": rank}
+            section["sentences"] += text
+        region = countries.region_of(iso3, data_dir=data_dir)
+        if region:
+            groups.append((region, countries.members(region, data_dir=data_dir)))
+        groups.append(("world", sorted(panel["iso3"].unique())))
+    for name, members in groups:
+        peers = versus(name, members)
         r = peers[peers["report_year"] == year].iloc[0]
         pct, mean = float(r["percentile"]) / 100, float(r["peer_mean_score"])
-        facts[f"group_{group}"] = {"n": int(r["n"]), "rank": int(r["rank_in_group"]),
-                                   "pct": format_percent(pct), "mean": format_number(mean, "en", 2)}
-        section["sentences"].append(t(
-            "compare.group", lang, group=t(f"group.{group}", lang), country=cname,
-            rank=int(r["rank_in_group"]), n=int(r["n"]), pct=format_percent(pct, lang),
-            mean=format_number(mean, lang, 2)))
+        where = (t("group_in.world", lang) if name == "world" else
+                 t("group_in.region", lang, group=t(f"group.{name}", lang)))
+        rank, n, text = _peer_sentence(
+            "compare.group", panel, iso3, [*members, iso3], year, lang, cname, agree, data_dir,
+            group=where, pct=format_percent(pct, lang), mean=format_number(mean, lang, 2))
+        facts[f"group_{name}"] = {"n": int(r["n"]), "rank": int(r["rank_in_group"]),
+                                  "pct": format_percent(pct), "mean": format_number(mean, "en", 2)}
+        if (rank, n) != (int(r["rank_in_group"]), int(r["n"])):
+            raise ValueError(f"rank of {iso3} in {name}: {rank}/{n} disagrees with "
+                             f"peer_comparison {int(r['rank_in_group'])}/{int(r['n'])}")
+        section["sentences"] += text
+    if groups:
+        section["notes"].append(t("compare.ties", lang))
     status = _completeness(coverage, year)
     if status != "complete":
         section["notes"].append(t("compare.partial", lang, year=year,
                                   status=t(f"coverage.{status}", lang)))
-    table = []
-    members = gcc if iso3 in gcc else [iso3, *gcc]
-    for member in members:
-        own = panel[panel["iso3"] == member]
-        cells = []
-        for y in (year - 1, year):
-            hit = own[own["report_year"] == y]
-            cells.append(tier_label(placement(hit.iloc[0]["status"], hit.iloc[0]["tier"])
-                                    if len(hit) else None, lang))
-        table.append([countries.name(member, lang, data_dir=data_dir), *cells])
-    section["table"] = {"header": [t("col.country", lang), f"{t('col.tier_prev', lang)} "
-                                   f"({year - 1})", f"{t('col.tier_now', lang)} ({year})"],
-                        "rows": table, "class": "gcc", "highlight": members.index(iso3)}
+    if group == "GCC" or group == "world":
+        table = []
+        members = gcc if iso3 in gcc else [iso3, *gcc]
+        for member in members:
+            mine = panel[panel["iso3"] == member]
+            cells = []
+            for y in (year - 1, year):
+                hit = mine[mine["report_year"] == y]
+                cells.append(tier_label(placement(hit.iloc[0]["status"], hit.iloc[0]["tier"])
+                                        if len(hit) else None, lang))
+            table.append([countries.name(member, lang, data_dir=data_dir), *cells])
+        section["table"] = {"header": [t("col.country", lang), f"{t('col.tier_prev', lang)} "
+                                       f"({year - 1})", f"{t('col.tier_now', lang)} ({year})"],
+                            "rows": table, "class": "gcc", "highlight": members.index(iso3)}
+        return
+    members = countries.members(group, data_dir=data_dir)
+    now = panel[(panel["report_year"] == year) & panel["iso3"].isin(members)]
+    labels = [placement(s, tr) for s, tr in zip(now["status"], now["tier"], strict=True)]
+    rows = [[tier_label(k, lang), count_phrase(labels.count(k), "دولة", words=False)
+             if lang == "ar" else str(labels.count(k))]
+            for k in ("1", "2", "2WL", "3", "special") if labels.count(k)]
+    section["table"] = {"header": [t("col.tier", lang), t("col.n_countries", lang)],
+                        "rows": rows, "class": "region"}
+    section["notes"].append(t("compare.region_table", lang, group=t(f"group.{group}", lang),
+                              year=year))
 
 
 def _completeness(coverage: pd.DataFrame, year: int) -> str:
@@ -319,7 +747,7 @@ def _completeness(coverage: pd.DataFrame, year: int) -> str:
     return str(hit.iloc[0]) if len(hit) else "unverified"
 
 
-def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
+def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cname: str,
          data_dir: Path | str | None, memo: Memo) -> None:
     from tipanalysis.viz import maps
 
@@ -329,78 +757,150 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
     if iso3 in gcc:
         names = {c: countries.name(c, lang, data_dir=data_dir) for c in gcc}
         fig = maps.plot_tier_map(frame, year=year, lang=lang, extent=maps.GULF_EXTENT,
-                                 labels=names).figure
-        fig.set_size_inches(6.2, 4.6)
+                                 labels=names, highlight=iso3).figure
+        fig.set_size_inches(7.4, 5.6)
+        section["class"] = "gulf"
     else:
-        fig = maps.plot_tier_map(frame, year=year, lang=lang).figure
+        fig = maps.plot_tier_map(frame, year=year, lang=lang, highlight=iso3).figure
         fig.set_size_inches(8.5, 4.3)
     section["figure"] = _figure_uri(fig, "png")
     section["figure_alt"] = t("title.map", lang, year=year)
-    section["notes"].append(t("map.caption", lang, year=year))
+    section["notes"].append(t("map.caption", lang, year=year, country=cname))
+
+
+#: Bootstrap replicates of every outlook; the notebooks use the same (:func:`outlook_summaries`).
+N_BOOT = 2000
+
+
+def outlook_summaries(panel: pd.DataFrame, iso3: str, year: int,
+                      horizon_year: int = HORIZON_YEAR) -> list[pd.DataFrame]:
+    """``forecast_summary`` for each report from ``year + 1`` to ``horizon_year``.
+
+    The one computation of the outlook that the brief and notebooks 02 and 03 read, so they
+    state the same interval: ``n_boot`` = :data:`N_BOOT`, seed 0, the panel up to ``year``.
+    """
+    from tipanalysis import tiers
+
+    panel = panel[panel["report_year"] <= year]
+    history = panel[panel["iso3"] == iso3]
+    return [tiers.forecast_summary(history, panel, horizon=h, n_boot=N_BOOT, seed=0)
+            .set_index("measure") for h in range(1, horizon_year - year + 1)]
 
 
 def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cname: str,
-             facts: dict[str, Any], memo: Memo) -> None:
-    from tipanalysis import tiers
-
+             facts: dict[str, Any], memo: Memo, agree: dict[str, str]) -> None:
     horizon = HORIZON_YEAR - year
     if horizon < 1:
         section["sentences"].append(t("outlook.past", lang, year=year, last=HORIZON_YEAR))
         return
-    history = panel[panel["iso3"] == iso3]
-    if history.sort_values("report_year")["tier"].isna().iloc[-1]:
-        section["sentences"].append(t("outlook.unranked", lang, country=cname, year=year))
+    history = panel[panel["iso3"] == iso3].sort_values("report_year")
+    if history["tier"].isna().iloc[-1]:
+        section["sentences"].append(t("outlook.unranked", lang, country=cname, year=year,
+                                      **agree))
         return
-    by_year = _once(memo, ("outlook", iso3, year), lambda: [
-        tiers.forecast_summary(history, panel, horizon=h, n_boot=1000, seed=0)
-        .set_index("measure") for h in range(1, horizon + 1)])
+    by_year = _once(memo, ("outlook", iso3, year),
+                    lambda: outlook_summaries(panel, iso3, year))
     last = by_year[-1]
-    ok, hit = last.loc["p_tier2_or_better_every_report"], last.loc["p_reach_tier1"]
-    pct = {k: format_percent(v) for k, v in {
-        "p": ok["estimate"], "lo": ok["ci_low"], "hi": ok["ci_high"], "p1": hit["estimate"],
-        "lo1": hit["ci_low"], "hi1": hit["ci_high"]}.items()}
-    final = {k: format_percent(last.loc[f"p_tier{tier}_final", "estimate"])
-             for k, tier in zip("abcd", ("1", "2", "2WL", "3"), strict=True)}
+    tier_now = str(history["tier"].iloc[-1])
+
+    def pct(measure: str) -> dict[str, str]:
+        r = last.loc[measure]
+        return {"p": format_percent(r["estimate"], lang), "lo": format_percent(r["ci_low"], lang),
+                "hi": format_percent(r["ci_high"], lang)}
+
+    def event(key: str) -> dict[str, str]:
+        return {"event_en": t(f"outlook.event.{key}", "en"),
+                "event_ar": t(f"outlook.event.{key}", "ar", country=cname)}
+
+    if tier_now == "1":
+        main, second = ("stay1", "p_tier1_final"), None
+    else:
+        main, second = ("stay2", "p_tier2_or_better_every_report"), ("reach1", "p_reach_tier1")
     since = int(panel["report_year"].min())
-    facts["outlook"] = {"last": HORIZON_YEAR, "since": since, **pct, **final}
-    section["sentences"] += [
-        t("outlook.main", lang, since=since, country=cname, last=HORIZON_YEAR, **pct),
-        t("outlook.final", lang, last=HORIZON_YEAR, **final)]
-    section["notes"].append(t("outlook.assumptions", lang))
+    final = {k: format_percent(last.loc[f"p_tier{tier}_final", "estimate"], lang)
+             for k, tier in zip("abcd", ("1", "2", "2WL", "3"), strict=True)}
+    facts["outlook"] = {"last": HORIZON_YEAR, "since": since, "event": main[0],
+                        **{k: format_percent(v) for k, v in zip(
+                            ("p", "lo", "hi"), last.loc[main[1], ["estimate", "ci_low",
+                                                                   "ci_high"]], strict=True)},
+                        **{k: format_percent(last.loc[f"p_tier{tier}_final", "estimate"])
+                           for k, tier in zip("abcd", ("1", "2", "2WL", "3"), strict=True)}}
+    sentences = [t("outlook.main", lang, country=cname, last=HORIZON_YEAR, **event(main[0]),
+                   **pct(main[1]))]
+    if second is not None:
+        p1 = pct(second[1])
+        facts["outlook"].update(p1=format_percent(last.loc[second[1], "estimate"]))
+        second_event = event(second[0])
+        if lang == "ar":  # the event follows «الاحتمال المجمَّع» as a genitive: «لارتقاء»
+            second_event["event_ar"] = "ل" + second_event["event_ar"]
+        sentences.append(t("outlook.second", lang, **second_event, **p1))
+    sentences.append(t("outlook.final", lang, last=HORIZON_YEAR, **final))
+    section["sentences"] += sentences
+    section["notes"].append(t("outlook.assumptions", lang, since=since))
     from tipanalysis.viz.forecast import plot_outlook
 
     section["figure"] = _figure_uri(plot_outlook(by_year, year, lang).figure, "svg")
     section["figure_alt"] = t("outlook.title", lang, country=cname, last=HORIZON_YEAR)
 
 
-def _strategy(section: dict, iso3: str, year: int, lang: str, data_dir: Path | str | None,
-              facts: dict[str, Any], memo: Memo) -> None:
-    if iso3 != "KWT":
-        section["sentences"].append(t("strategy.only_kwt", lang))
-        return
+def _framework(memo: Memo, data_dir: Path | str | None) -> tuple[Any, pd.DataFrame]:
     from tipanalysis import strategy
 
+    return _once(memo, ("framework",), lambda: (strategy.load_framework(data_dir),
+                                                strategy.load_observations(data_dir)))
+
+
+def strategy_review(panel: pd.DataFrame, year: int, data_dir: Path | str | None = None
+                    ) -> pd.DataFrame:
+    """The strategy review at the end of ``year`` that the brief and notebook 03 both read.
+
+    The ranking aim's indicator takes the pooled outlook of :func:`outlook_summaries`, as in
+    notebook 03, so both count the same indicators with a value.
+    """
+    from tipanalysis import strategy
+
+    fw = strategy.load_framework(data_dir)
+    obs = strategy.load_observations(data_dir)
+    summaries = pd.concat([s.reset_index() for s in outlook_summaries(panel, "KWT", year)])
+    outlook = strategy.ranking_outlook(strategy.outlook_from_forecast_summary(summaries))
+    return strategy.review(fw.indicators, obs, as_of=f"{year}-12-31", forecast=outlook)
+
+
+def _strategy(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cname: str,
+              data_dir: Path | str | None, facts: dict[str, Any], memo: Memo) -> None:
+    if iso3 != "KWT":
+        section["sentences"].append(t("strategy.only_kwt", lang, country=cname))
+        return
+    from tipanalysis import strategy
+    from tipanalysis.core.arabic import count_phrase
+
     as_of = f"{year}-12-31"
-
-    def review() -> tuple[Any, pd.DataFrame, pd.DataFrame]:
-        fw = strategy.load_framework(data_dir)
-        obs = strategy.load_observations(data_dir)
-        return fw, obs, strategy.review(fw.indicators, obs, as_of=as_of)
-
-    fw, obs, reviewed = _once(memo, ("strategy", as_of), review)
+    fw, obs = _framework(memo, data_dir)
+    reviewed = _once(memo, ("strategy", year), lambda: strategy_review(panel, year, data_dir))
     ind = fw.indicators
-    n_target = int(ind["target_value"].notna().sum())
+    n, n_target = len(ind), int(ind["target_value"].notna().sum())
+    n_baseline = int(ind["baseline_value"].notna().sum())
     n_nodata = int((reviewed["status"] == "no-data").sum())
     info = fw.strategy
-    facts["strategy"] = {"n": len(ind), "n_target": n_target,
-                         "n_baseline": int(ind["baseline_value"].notna().sum()),
+    facts["strategy"] = {"n": n, "n_target": n_target, "n_baseline": n_baseline,
                          "n_data": len(reviewed) - n_nodata, "n_nodata": n_nodata,
-                         "as_of": as_of, "launched": info["launched"]}
+                         "as_of": as_of, "launched": info["launched"], "n_aims": len(fw.aims)}
+    if n_target == 0:
+        target_ar, target_en = ("لم تُحدَّد لأيٍّ منها قيمة مستهدفة رسمية",
+                                "none of which has an official target")
+    else:
+        target_ar = f"حُدِّدت لـ{n_target} منها قيم مستهدفة رسمية"
+        target_en = f"{n_target} of which have an official target"
+    baseline_ar = (f"يستند {count_phrase(n_baseline, 'مؤشر')} منها إلى خط أساس موثّق"
+                   if n_baseline else "لا يستند أيٌّ منها إلى خط أساس موثّق")
     section["sentences"] += [
-        t("strategy.intro", lang, start=info["start_year"], end=info["end_year"],
-          launched=format_date(info["launched"], lang), n=len(ind), n_target=n_target,
-          n_baseline=facts["strategy"]["n_baseline"]),
-        t("strategy.status", lang, as_of=format_date(as_of, lang),
+        t("strategy.intro", lang, name_en=t("reform.KWT-0039", "en"),
+          name_ar=t("reform.KWT-0039", "ar"), launched=format_date(info["launched"], lang),
+          n_aims=len(fw.aims), n_aims_word=_AR_DEF_M.get(len(fw.aims), str(len(fw.aims)))),
+        t("strategy.indicators", lang, n=n, n_acc=count_phrase(n, "مؤشر", "acc"),
+          target_en=target_en, target_ar=target_ar, n_baseline=n_baseline,
+          baseline_ar=baseline_ar),
+        t("strategy.status", lang, as_of=format_date(as_of, lang), n=n,
           n_data=facts["strategy"]["n_data"], n_nodata=n_nodata)]
     if n_target == 0:
         section["sentences"].append(t("strategy.no_targets", lang))
@@ -414,21 +914,22 @@ def _strategy(section: dict, iso3: str, year: int, lang: str, data_dir: Path | s
             "strategy.completeness", lang, year=int(c["year"]), n_rep=int(c["n_reported"]),
             n_ind=int(c["n_indicators"]), share=share, n_src=int(c["n_sourced"]),
             n_pub=int(c["n_public"])))
-    names = dict(zip(fw.strands["id"], fw.strands[f"name_{lang}"], strict=True))
-    rolled = strategy.rollup(reviewed)
-    rolled = rolled[rolled["strand"] != "overall"]
+    aim_of = ind.set_index("id")["aim"]
+    has = reviewed.assign(aim=reviewed["indicator_id"].map(aim_of),
+                          ok=reviewed["status"] != "no-data")
+    rows = []
+    for a in fw.aims.itertuples():
+        mine = has[has["aim"] == a.id]
+        rows.append([str(getattr(a, f"name_{lang}")), len(mine), int(mine["ok"].sum())])
     section["table"] = {
-        "header": [t(k, lang) for k in ("col.strand", "col.indicators", "col.with_data",
-                                        "col.status")],
-        "rows": [[names.get(r.strand, r.strand), int(r.n_indicators), int(r.n_with_data),
-                  strategy.status_label(r.status, lang)] for r in rolled.itertuples()],
-        "class": "strands"}
+        "header": [t(k, lang) for k in ("col.aim", "col.indicators", "col.with_data")],
+        "rows": rows, "class": "aims"}
 
 
 def _impact(section: dict, panel: pd.DataFrame, timeline: pd.DataFrame | None, iso3: str,
-            year: int, lang: str, facts: dict[str, Any], memo: Memo) -> None:
+            year: int, lang: str, cname: str, facts: dict[str, Any], memo: Memo) -> None:
     if iso3 != "KWT" or timeline is None:
-        section["sentences"].append(t("impact.only_kwt", lang))
+        section["sentences"].append(t("impact.only_kwt", lang, country=cname))
         return
     from tipanalysis import impact, tiers
 
@@ -473,6 +974,8 @@ def _impact(section: dict, panel: pd.DataFrame, timeline: pd.DataFrame | None, i
 
 
 def _caveats(coverage: pd.DataFrame, year: int, lang: str, facts: dict[str, Any]) -> list[str]:
+    from tipanalysis.core.arabic import count_phrase
+
     out = [t("caveat.effort", lang), t("caveat.period", lang)]
     row = coverage[coverage["report_year"] == year]
     if len(row):
@@ -480,16 +983,19 @@ def _caveats(coverage: pd.DataFrame, year: int, lang: str, facts: dict[str, Any]
         status = t(f"coverage.{r['completeness']}", lang)
         if pd.notna(r["official_total"]):
             out.append(t("caveat.coverage_checked", lang, year=year, status=status,
-                         n=int(r["n_total"]), official=int(r["official_total"])))
+                         n=int(r["n_total"]), official=int(r["official_total"]),
+                         n_phrase=count_phrase(int(r["n_total"]), "دولة")))
         else:
             out.append(t("caveat.coverage_unverified", lang, year=year, status=status,
-                         n=int(r["n_total"])))
+                         n=int(r["n_total"]),
+                         n_phrase=count_phrase(int(r["n_total"]), "دولة")))
     partial = sorted(int(y) for y in coverage.loc[coverage["completeness"] != "complete",
                                                   "report_year"] if int(y) <= year)
     if partial:
         facts["partial_years"] = partial
         out.append(t("caveat.partial_years", lang, years=join_list(year_ranges(partial), lang)))
-    out.append(t("caveat.sources", lang))
+    out += [t("caveat.sources", lang), t("outlook.assumptions", lang,
+                                         since=int(coverage["report_year"].min()))]
     return out
 
 
@@ -518,6 +1024,7 @@ def _digest(descriptor: dict[str, Any]) -> str:
         if resource.get("path") == "tiers/tier_placements.csv":
             return str(resource.get("hash", "")).removeprefix("sha256:")[:12]
     return hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode()).hexdigest()[:12]
+
 
 
 # --------------------------------------------------------------------------------- public API
@@ -593,53 +1100,72 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
     timeline = (_once(memo, ("timeline",), lambda: data.load_timeline(data_dir))
                 if iso3 == "KWT" else None)
     cname = countries.name(iso3, lang, data_dir=data_dir)
+    agree = agreement(iso3)
     facts: dict[str, Any] = {"iso3": iso3}
     problems: list[str] = []
 
-    timeline_sec = _section("sec.timeline", lang)
-    _guarded(timeline_sec, "sec.timeline", lang, problems,
-             lambda: _timeline(timeline_sec, rows, timeline, year, lang, cname, facts))
-    compare_sec = _section("sec.compare", lang)
-    _guarded(compare_sec, "sec.compare", lang, problems,
-             lambda: _compare(compare_sec, panel, coverage, iso3, year, lang, cname, facts,
-                              memo, data_dir))
-    map_sec = _section("sec.map", lang)
-    _guarded(map_sec, "sec.map", lang, problems,
-             lambda: _map(map_sec, panel, iso3, year, lang, data_dir, memo))
-    outlook_sec = _section("sec.outlook", lang, last=HORIZON_YEAR)
-    _guarded(outlook_sec, "forecast.what", lang, problems,
-             lambda: _outlook(outlook_sec, panel, iso3, year, lang, cname, facts, memo))
-    strategy_sec = _section("sec.strategy", lang)
-    _guarded(strategy_sec, "strategy.what", lang, problems,
-             lambda: _strategy(strategy_sec, iso3, year, lang, data_dir, facts, memo))
-    impact_sec = _section("sec.impact", lang)
-    _guarded(impact_sec, "impact.what", lang, problems,
-             lambda: _impact(impact_sec, panel, timeline, iso3, year, lang, facts, memo))
+    def section(key: str, what: str, fill: Callable[[dict], None], **title: object) -> dict:
+        sec = _section(key, lang, **title)
+        return _guarded(sec, what, lang, problems, lambda: fill(sec))
 
+    headline = _headline(rows, year, lang, cname, timeline, facts, agree)
+    why = section("sec.headline", "sec.headline", lambda s: _findings(
+        s["sentences"], iso3, year, lang, cname, facts, memo, data_dir))
+    why["sentences"] = headline + why["sentences"]
+    page1 = [
+        why,
+        section("sec.asks", "sec.asks", lambda s: _asks(
+            s, iso3, year, lang, cname, facts, memo, data_dir)),
+        section("sec.clock", "sec.clock", lambda s: _clock(
+            s, panel, iso3, lang, cname, facts, memo)),
+        section("sec.enforcement", "sec.enforcement", lambda s: _enforcement(
+            s, iso3, year, lang, cname, facts, memo, data_dir)),
+    ]
+    sections = [
+        section("sec.timeline", "sec.timeline", lambda s: _timeline(
+            s, rows, timeline, year, lang, cname, facts, agree)),
+        section("sec.compare", "sec.compare", lambda s: _compare(
+            s, panel, coverage, iso3, year, lang, cname, facts, memo, data_dir, agree)),
+        section("sec.map", "sec.map", lambda s: _map(
+            s, panel, iso3, year, lang, cname, data_dir, memo)),
+        section("sec.outlook", "forecast.what", lambda s: _outlook(
+            s, panel, iso3, year, lang, cname, facts, memo, agree), last=HORIZON_YEAR),
+        section("sec.strategy", "strategy.what", lambda s: _strategy(
+            s, panel, iso3, year, lang, cname, data_dir, facts, memo)),
+        section("sec.impact", "impact.what", lambda s: _impact(
+            s, panel, timeline, iso3, year, lang, cname, facts, memo)),
+    ]
     descriptor = _once(memo, ("descriptor",), lambda: _descriptor(data_dir))
     used = ["tier_placements", "coverage", "countries", "countries_50m"]
     used += ["kuwait_timeline", "strategy_framework", "strategy_observations"] * (iso3 == "KWT")
     own = rows[rows["report_year"] == year].iloc[0]
     accessed = sorted(s.get("accessed", "") for r in descriptor.get("resources", [])
                       for s in r.get("sources", []) if s.get("accessed"))
+    dated = accessed[-1] if accessed else "2000-01-01"
+    version = str(descriptor.get("version", ""))
+    facts["data"] = {"version": version, "digest": _digest(descriptor), "date": dated}
     return {
         "lang": lang, "dir": i18n.text_direction(lang), "iso3": iso3, "country": cname,
         "year": year, "title": t("brief.title", lang, country=cname),
         "report": t("brief.report", lang, year=year),
         "period": t("brief.period", lang, prev=year - 1, year=year),
-        "headline_title": t("sec.headline", lang),
-        "headline": _headline(rows, year, lang, cname, timeline, facts),
-        "sections": [timeline_sec, compare_sec, map_sec, outlook_sec, strategy_sec, impact_sec],
+        "version": t("brief.version", lang, date=format_date(dated, lang), version=version),
+        "digest": _digest(descriptor),
+        "headline": headline,
+        "page1": page1,
+        "sections": sections,
         "caveats_title": t("sec.caveats", lang),
         "caveats": _caveats(coverage, year, lang, facts),
         "sources_title": t("sec.sources", lang),
-        "placement_source": {"label": t("source.placement", lang, year=year),
+        "sources_note": t("sources.note", lang),
+        "placement_source": {"label": t("source.placement", "en", year=year),
                              "url": "" if pd.isna(own["source_url"]) else str(own["source_url"])},
-        "sources": _sources(descriptor, used, lang),
-        "generated": t("brief.generated", lang, digest=_digest(descriptor)),
+        "sources": _sources(descriptor, used, "en"),
+        "generated": t("brief.generated", lang),
         "digits": t("brief.digits", lang),
+        "page_label": t("brief.page", lang), "page_of": t("brief.of", lang),
         "facts": facts, "problems": problems,
-        "created": (accessed[-1] if accessed else "2000-01-01") + "T00:00:00Z",
+        "created": dated + "T00:00:00Z",
     }
 
 

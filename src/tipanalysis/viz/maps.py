@@ -23,12 +23,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "GULF_EXTENT",
+    "LABEL_OFFSETS",
     "plot_tier_map",
     "tier_map_frame",
 ]
 
 #: Longitude/latitude window of the Gulf view, wide enough to show Bahrain and Qatar.
 GULF_EXTENT: tuple[float, float, float, float] = (34.0, 60.5, 12.0, 33.5)
+#: Where each GCC label sits relative to its country (degrees): Bahrain to the north-west and
+#: Qatar to the east over the sea, with a leader line, so that they never overlap each other or
+#: Saudi Arabia's label.
+LABEL_OFFSETS: dict[str, tuple[float, float]] = {
+    "BHR": (-2.6, 3.0), "QAT": (2.8, 1.6), "KWT": (-2.4, 1.6), "ARE": (1.6, -2.2),
+    "OMN": (1.2, -1.0), "SAU": (0.0, 0.0)}
 
 
 def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -64,6 +71,7 @@ def plot_tier_map(
     lang: str = "en",
     extent: tuple[float, float, float, float] | None = None,
     labels: dict[str, str] | None = None,
+    highlight: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Draw a tier choropleth from :func:`tier_map_frame`'s output.
@@ -73,7 +81,12 @@ def plot_tier_map(
     extent : (lon_min, lon_max, lat_min, lat_max), optional
         Window to show, e.g. :data:`GULF_EXTENT`; the whole world if omitted.
     labels : dict, optional
-        ISO3 → name to write at each country's representative point (useful in the Gulf view).
+        ISO3 → name to write next to each country (the Gulf view): names are placed at fixed
+        offsets from the country with a leader line (:data:`LABEL_OFFSETS`), so the small
+        states (Bahrain, Qatar) stay legible and no two labels overlap.
+    highlight : str, optional
+        ISO3 code of the brief's country: outlined in black, and marked with a ring where the
+        country is too small to see at A4.
     """
     from matplotlib.patches import Patch
 
@@ -96,10 +109,33 @@ def plot_tier_map(
     # world: the equator), set once rather than by whichever category geopandas drew last.
     mid = 0.0 if extent is None else (extent[2] + extent[3]) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid)))
+    small = []
+    if highlight is not None:
+        own = frame[frame["iso3"] == highlight]
+        if len(own):
+            own.boundary.plot(ax=ax, color="black", linewidth=1.4 if gulf else 0.9)
+            x0, y0, x1, y1 = own.total_bounds
+            span = max(x1 - x0, y1 - y0)
+            if span < (3.0 if gulf else 6.0):
+                small.append(highlight)
+    if gulf:  # the Gulf's small states: a ring so that Bahrain is visible at A4
+        small += [c for c in ("BHR", "QAT") if c not in small]
+    for row in frame[frame["iso3"].isin(small)].itertuples():
+        point = row.geometry.representative_point()
+        ax.scatter([point.x], [point.y], s=120 if gulf else 60, facecolors="none",
+                   edgecolors="black" if row.iso3 == highlight else "#555555",
+                   linewidths=1.4 if row.iso3 == highlight else 0.8, zorder=5)
     if labels:
         for row in frame[frame["iso3"].isin(list(labels))].itertuples():
             point = row.geometry.representative_point()
-            ax.annotate(labels[row.iso3], (point.x, point.y), fontsize=8, ha="center")
+            dx, dy = LABEL_OFFSETS.get(row.iso3, (0.0, 0.0))
+            bold = "bold" if row.iso3 == highlight else "normal"
+            ax.annotate(labels[row.iso3], (point.x, point.y), xytext=(point.x + dx, point.y + dy),
+                        fontsize=9, ha="center", va="center", fontweight=bold, zorder=6,
+                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none",
+                              "alpha": 0.8},
+                        arrowprops=None if (dx, dy) == (0.0, 0.0) else {
+                            "arrowstyle": "-", "color": "#333333", "linewidth": 0.7})
     ax.set_axis_off()
     ax.set_title(t("title.map", lang, year=year))
     handles = [Patch(color=TIER_COLORS[k], label=tier_label(k, lang))
