@@ -17,7 +17,7 @@ lang = "en"
 import pandas as pd
 from IPython.display import Markdown, display
 
-from tipanalysis import countries, data, impact, maps, plots, tiers
+from tipanalysis import brief, countries, data, impact, maps, plots, tiers
 from tipanalysis.i18n import t, tier_label
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
@@ -148,7 +148,9 @@ path = tiers.forecast_watchlist_chain(country_history, P)
 path.pivot(index="report_year", columns="tier", values="prob").round(3)
 
 # %%
-summary = tiers.forecast_summary(country_history, panel, n_boot=2000, seed=0)
+# The same computation the policy brief reads (same bootstrap, same interval).
+by_year = brief.outlook_summaries(panel, country, int(panel["report_year"].max()))
+summary = by_year[-1].reset_index()
 summary[["measure", "first_year", "last_year", "estimate", "ci_low", "ci_high"]].round(3)
 
 # %%
@@ -161,7 +163,7 @@ Markdown(
     f"{headline.loc['p_tier2_or_better_every_report', 'ci_low']:.0%}–"
     f"{headline.loc['p_tier2_or_better_every_report', 'ci_high']:.0%}); the chance of reaching "
     f"Tier 1 by then is {headline.loc['p_reach_tier1', 'estimate']:.0%}.\n\n"
-    f"**What the model assumes.** {summary.attrs['assumptions']}"
+    f"**What the model assumes.** {by_year[-1].attrs.get('assumptions', '')}"
 )
 
 # %% [markdown]

@@ -22,7 +22,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 # Charts come from tipanalysis.plots, which applies its deterministic settings (plots.RC).
-from tipanalysis import data, plots, strategy, tiers
+from tipanalysis import brief, data, plots, strategy, tiers
 
 # %% [markdown]
 # ## The framework: nine aims as published, mapped to four strands
@@ -54,7 +54,9 @@ Markdown(
 if hasattr(tiers, "forecast_summary"):
     panel = data.load_tiers()
     history = panel[panel["iso3"] == "KWT"]
-    summaries = pd.concat([tiers.forecast_summary(history, panel, horizon=h) for h in (1, 2, 3)])
+    # The same computation the policy brief reads (brief.strategy_review uses it too).
+    summaries = pd.concat([s.reset_index() for s in brief.outlook_summaries(
+        panel, "KWT", int(panel["report_year"].max()))])
     outlook = strategy.ranking_outlook(strategy.outlook_from_forecast_summary(summaries))
 else:
     outlook = None

@@ -443,10 +443,10 @@ _TABLE.update({
         "ar": "اقترح فريق التحليل {n_acc}، {target_ar}، و{baseline_ar}.",
     },
     "strategy.status": {
-        "en": "By {as_of}, {n_data} of the {n} indicators have a value (a reported observation "
-              "or a cited baseline); {n_nodata} have none yet.",
-        "ar": "وحتى {as_of}، تتوفر قيمة (رصدٌ مُبلَّغ عنه أو خط أساس موثّق) لـ{n_data} من "
-              "المؤشرات البالغ عددها {n}، ولا تتوفر بعدُ أي قيمة لـ{n_nodata} منها.",
+        "en": "By {as_of}, {n_data} of the {n} indicators have a value (reported by a ministry "
+              "or computed by the analysis team); {n_nodata} have none yet.",
+        "ar": "وحتى {as_of}، تتوفر قيمة لـ{n_data} من المؤشرات البالغ عددها {n}، أبلغت عنها "
+              "جهة حكومية أو حسبها فريق التحليل، ولا تتوفر بعدُ أي قيمة لـ{n_nodata} منها.",
     },
     "strategy.no_targets": {
         "en": "No indicator can be judged on or off track: no official targets have been "
@@ -459,6 +459,11 @@ _TABLE.update({
               "({share}); {n_src} name a source and {n_pub} a public link.",
         "ar": "وفي عام {year}، أُبلغ عن قيمة لـ{n_rep} من أصل {n_ind} من المؤشرات القابلة "
               "للإبلاغ ({share})، يذكر {n_src} منها مصدراً، ويحيل {n_pub} إلى رابط منشور.",
+    },
+    "strategy.completeness_none": {
+        "en": "In {year}, none of the {n_ind} reportable indicators has a reported value yet.",
+        "ar": "ولم يُبلَّغ في عام {year} بعدُ عن قيمة لأيٍّ من المؤشرات القابلة للإبلاغ "
+              "البالغ عددها {n_ind}.",
     },
     "strategy.what": {"en": "strategy review", "ar": "مراجعة الاستراتيجية"},
     "col.aim": {"en": "Strategy aim", "ar": "هدف الاستراتيجية"},

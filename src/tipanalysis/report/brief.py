@@ -67,10 +67,15 @@ __all__ = [
     "Memo",
     "build_context",
     "build_contexts",
+    "build_sweep",
     "default_year",
+    "outlook_summaries",
+    "peer_group",
     "placement",
+    "ranked_countries",
     "render_html",
     "render_pdf",
+    "strategy_review",
     "write_brief",
     "write_briefs",
     "write_context",
@@ -258,7 +263,9 @@ def _tie_phrase(others: list[str], all_rest: bool, lang: str) -> str:
         if k <= 10:
             return (f"، بالتساوي مع الدول {_AR_DEF_F[k]} الأخرى" if all_rest
                     else f"، بالتساوي مع {_AR_WORD_F[k]} دول أخرى")
-        return f"، بالتساوي مع {k} دولة أخرى"
+        from tipanalysis.core.arabic import count_phrase
+
+        return f"، بالتساوي مع {count_phrase(k, 'دولة', 'acc', words=False)} أخرى"
     if k == 1:
         return f", tied with {others[0]}"
     if k == 2:
@@ -464,7 +471,8 @@ def _enf_part(measure: str, value: float, unit: str, lang: str, subject: str) ->
 
     n = int(value)
     if lang == "en":
-        noun = "cases" if unit == "cases" else "persons"
+        noun = ("case" if n == 1 else "cases") if unit == "cases" else (
+            "person" if n == 1 else "persons")
         if measure == "investigations":
             return f"{subject} investigated {n} {noun}" if n else f"{subject} investigated no cases"
         verb = {"prosecutions": "prosecuted", "convictions": "convicted"}[measure]
@@ -507,6 +515,10 @@ def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
 
     source = (_once(memo, ("enforcement",), lambda: data.load_enforcement(data_dir))
               if iso3 == "KWT" else _narratives(memo, data_dir)["figures"])
+    source = source[source["iso3"] == iso3]
+    if source.empty:
+        section["sentences"].append(t("enf.none", lang, country=cname))
+        return
     side = evidence.enforcement_side_by_side(source, iso3)
     side = side[side["period_start"].astype(str).str.match(r"\d{4}-")]
     side = side[pd.to_datetime(side["period_start"]).dt.year < year]
@@ -524,9 +536,7 @@ def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
         tip_year = int(str(last["period_end"])[:4])
         facts["enforcement"]["tip"] = [tip_year, *(_enf_value(last, m) for m in _ENF_MEASURES)]
         text = _enf_parts(last, lang, authorities)
-        section["sentences"].append(t("enf.tip", lang, year=tip_year,
-                                      parts=text[0].upper() + text[1:] if lang == "en"
-                                      else text))
+        section["sentences"].append(t("enf.tip", lang, year=tip_year, parts=text))
         conv = [(int(str(r["period_end"])[:4]), _enf_value(r, "convictions"))
                 for r in tip.to_dict("records")]
         conv = [(y, v[0]) for y, v in conv if v is not None and v[1] == "persons"]
@@ -537,14 +547,14 @@ def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
                                           y0=y0, y1=y1))
     if len(gov):
         last = gov.iloc[-1].to_dict()
-        facts["enforcement"]["government"] = [str(last["period_start"]),
-                                              str(last["period_end"]),
+        facts["enforcement"]["government"] = [str(last["period_start"])[:10],
+                                              str(last["period_end"])[:10],
                                               *(_enf_value(last, m) for m in _ENF_MEASURES)]
         subject = "the competent authorities" if lang == "en" else "الجهات المختصة"
         section["sentences"] += [
             t("enf.gov", lang, country=cname, parts=_enf_parts(last, lang, subject),
-              start=format_date(str(last["period_start"]), lang),
-              end=format_date(str(last["period_end"]), lang)),
+              start=format_date(str(last["period_start"])[:10], lang),
+              end=format_date(str(last["period_end"])[:10], lang)),
             t("enf.gov_caveat", lang)]
     rows = []
     for frame in (tip.tail(3), gov.tail(2)):
@@ -562,8 +572,8 @@ def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
                                  if hit[0] else "0")
                 else:
                     cells.append(f"{int(hit[0])} {hit[1]}")
-            period = (f"{format_date(str(r['period_start']), lang)} – "
-                      f"{format_date(str(r['period_end']), lang)}")
+            period = (f"{format_date(str(r['period_start'])[:10], lang)} – "
+                      f"{format_date(str(r['period_end'])[:10], lang)}")
             rows.append([t(f"enf.label.{r['reported_by']}", lang), period, *cells])
     section["table"] = {"header": [t("col.source_of_figure", lang), t("col.period", lang),
                                    *(t(f"col.{m}", lang) for m in _ENF_MEASURES)],
@@ -571,7 +581,8 @@ def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
 
 
 def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, year: int,
-              lang: str, cname: str, facts: dict[str, Any], agree: dict[str, str]) -> None:
+              lang: str, cname: str, facts: dict[str, Any], agree: dict[str, str],
+              memo: Memo) -> None:
     from tipanalysis.core.arabic import count_phrase
     from tipanalysis.viz import plots
 
@@ -594,9 +605,11 @@ def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, 
     events = None
     if timeline is not None and len(timeline):
         events = policy_events(timeline, until=year + 1)
-    fig = plots.plot_tier_timeline(rows, event_lines(events), country=cname, lang=lang).figure
-    fig.set_size_inches(8.5, 3.9)
-    section["figure"] = _figure_uri(fig, "svg")
+    if memo.get(("figures",), True):
+        fig = plots.plot_tier_timeline(rows, event_lines(events), country=cname,
+                                       lang=lang).figure
+        fig.set_size_inches(8.5, 3.9)
+        section["figure"] = _figure_uri(fig, "svg")
     section["figure_alt"] = t("title.timeline", lang, country=cname)
     if events is None or events.empty:
         section["notes"].append(t("timeline.no_events", lang, country=cname))
@@ -748,12 +761,17 @@ def _completeness(coverage: pd.DataFrame, year: int) -> str:
 
 
 def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cname: str,
-         data_dir: Path | str | None, memo: Memo) -> None:
+         data_dir: Path | str | None, memo: Memo, facts: dict[str, Any]) -> None:
     from tipanalysis.viz import maps
 
     frame = _once(memo, ("map", year), lambda: maps.tier_map_frame(
         data.load_boundaries(data_dir), panel[panel["report_year"] == year]))
     gcc = countries.members("GCC", data_dir=data_dir)
+    facts["map"] = {"highlight": iso3, "view": "gulf" if iso3 in gcc else "world"}
+    section["notes"].append(t("map.caption", lang, year=year, country=cname))
+    section["figure_alt"] = t("title.map", lang, year=year)
+    if not memo.get(("figures",), True):
+        return
     if iso3 in gcc:
         names = {c: countries.name(c, lang, data_dir=data_dir) for c in gcc}
         fig = maps.plot_tier_map(frame, year=year, lang=lang, extent=maps.GULF_EXTENT,
@@ -764,8 +782,6 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cn
         fig = maps.plot_tier_map(frame, year=year, lang=lang, highlight=iso3).figure
         fig.set_size_inches(8.5, 4.3)
     section["figure"] = _figure_uri(fig, "png")
-    section["figure_alt"] = t("title.map", lang, year=year)
-    section["notes"].append(t("map.caption", lang, year=year, country=cname))
 
 
 #: Bootstrap replicates of every outlook; the notebooks use the same (:func:`outlook_summaries`).
@@ -798,7 +814,9 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
         section["sentences"].append(t("outlook.unranked", lang, country=cname, year=year,
                                       **agree))
         return
-    by_year = _once(memo, ("outlook", iso3, year),
+    signature = tuple(map(tuple, history[["report_year", "tier", "status", "waiver"]]
+                          .astype(str).to_numpy()))
+    by_year = _once(memo, ("outlook", year, signature),
                     lambda: outlook_summaries(panel, iso3, year))
     last = by_year[-1]
     tier_now = str(history["tier"].iloc[-1])
@@ -837,6 +855,8 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
     sentences.append(t("outlook.final", lang, last=HORIZON_YEAR, **final))
     section["sentences"] += sentences
     section["notes"].append(t("outlook.assumptions", lang, since=since))
+    if not memo.get(("figures",), True):
+        return
     from tipanalysis.viz.forecast import plot_outlook
 
     section["figure"] = _figure_uri(plot_outlook(by_year, year, lang).figure, "svg")
@@ -911,7 +931,8 @@ def _strategy(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: st
         facts["strategy"]["completeness"] = [int(c["year"]), int(c["n_reported"]),
                                              int(c["n_indicators"]), share]
         section["sentences"].append(t(
-            "strategy.completeness", lang, year=int(c["year"]), n_rep=int(c["n_reported"]),
+            "strategy.completeness" if int(c["n_reported"]) else "strategy.completeness_none",
+            lang, year=int(c["year"]), n_rep=int(c["n_reported"]),
             n_ind=int(c["n_indicators"]), share=share, n_src=int(c["n_sourced"]),
             n_pub=int(c["n_public"])))
     aim_of = ind.set_index("id")["aim"]
@@ -1066,11 +1087,14 @@ def build_context(country: str, lang: str = "en", year: int | None = None,
 
 
 def build_contexts(country: str, langs: tuple[str, ...] = i18n.LANGS, year: int | None = None,
-                   data_dir: Path | str | None = None) -> dict[str, dict[str, Any]]:
+                   data_dir: Path | str | None = None, *, memo: Memo | None = None,
+                   figures: bool = True) -> dict[str, dict[str, Any]]:
     """The brief's context (see :func:`build_context`) in each language of ``langs``.
 
     Data are read and the language-free numbers (forecast bootstrap, map frame, strategy
     review) computed once for all languages; sentences and figures are made per language.
+    Pass the same ``memo`` (a dict) to several calls to share that work between countries
+    (:func:`build_sweep`); ``figures=False`` leaves the charts out (checks of the text only).
     ``context["facts"]`` is therefore the same object's values in every language.
 
     Examples
@@ -1083,8 +1107,26 @@ def build_contexts(country: str, langs: tuple[str, ...] = i18n.LANGS, year: int 
     if unknown:
         raise ValueError(f"unknown language {unknown[0]!r}; expected one of {i18n.LANGS}")
     iso3 = countries.to_iso3(country, data_dir=data_dir)
-    memo: Memo = {}
+    memo = {} if memo is None else memo
+    memo[("figures",)] = figures
     return {lang: _build(iso3, lang, year, data_dir, memo) for lang in dict.fromkeys(langs)}
+
+
+def ranked_countries(year: int | None = None, data_dir: Path | str | None = None) -> list[str]:
+    """ISO3 codes of the countries with a tier in the report ``year`` (default the latest)."""
+    panel = data.load_tiers(data_dir)
+    year = int(panel["report_year"].max()) if year is None else year
+    rows = panel[(panel["report_year"] == year) & panel["tier"].notna()]
+    return sorted(rows["iso3"].unique().tolist())
+
+
+def build_sweep(codes: list[str], langs: tuple[str, ...] = i18n.LANGS, *,
+                figures: bool = True, data_dir: Path | str | None = None
+                ) -> Iterator[tuple[str, dict[str, dict[str, Any]]]]:
+    """Build the brief of every country of ``codes``, sharing data and pooled results."""
+    memo: Memo = {}
+    for code in codes:
+        yield code, build_contexts(code, langs, data_dir=data_dir, memo=memo, figures=figures)
 
 
 def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
@@ -1123,11 +1165,11 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
     ]
     sections = [
         section("sec.timeline", "sec.timeline", lambda s: _timeline(
-            s, rows, timeline, year, lang, cname, facts, agree)),
+            s, rows, timeline, year, lang, cname, facts, agree, memo)),
         section("sec.compare", "sec.compare", lambda s: _compare(
             s, panel, coverage, iso3, year, lang, cname, facts, memo, data_dir, agree)),
         section("sec.map", "sec.map", lambda s: _map(
-            s, panel, iso3, year, lang, cname, data_dir, memo)),
+            s, panel, iso3, year, lang, cname, data_dir, memo, facts)),
         section("sec.outlook", "forecast.what", lambda s: _outlook(
             s, panel, iso3, year, lang, cname, facts, memo, agree), last=HORIZON_YEAR),
         section("sec.strategy", "strategy.what", lambda s: _strategy(

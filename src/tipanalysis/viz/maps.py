@@ -34,7 +34,7 @@ GULF_EXTENT: tuple[float, float, float, float] = (34.0, 60.5, 12.0, 33.5)
 #: Qatar to the east over the sea, with a leader line, so that they never overlap each other or
 #: Saudi Arabia's label.
 LABEL_OFFSETS: dict[str, tuple[float, float]] = {
-    "BHR": (-2.6, 3.0), "QAT": (2.8, 1.6), "KWT": (-2.4, 1.6), "ARE": (1.6, -2.2),
+    "BHR": (0.6, 3.2), "QAT": (2.8, 1.6), "KWT": (-2.4, 1.6), "ARE": (1.6, -2.2),
     "OMN": (1.2, -1.0), "SAU": (0.0, 0.0)}
 
 
