@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "DIGITS",
+    "FORM_FIELDS",
     "LANGS",
     "format_date",
     "format_number",
@@ -119,9 +120,6 @@ _TABLE.update({
     "sec.headline": {"en": "The placement and why", "ar": "التصنيف وأسبابه"},
     "sec.asks": {"en": "What the latest report asks, and the strategy's answer",
                  "ar": "ما يطلبه أحدث تقرير وما يقابله في الاستراتيجية الوطنية"},
-    "sec.clock": {"en": "The Watch List clock", "ar": "عدّاد قائمة المراقبة"},
-    "sec.enforcement": {"en": "Enforcement: TIP-reported and government-reported",
-                        "ar": "إنفاذ القانون: أرقام التقرير وأرقام الحكومة"},
     "sec.timeline": {"en": "Tier timeline, legislative and institutional actions",
                      "ar": "مسار التصنيف والإجراءات التشريعية والمؤسسية"},
     "sec.compare": {"en": "Comparison with peers", "ar": "المقارنة مع الدول النظيرة"},
@@ -135,17 +133,6 @@ _TABLE.update({
     "sec.sources": {"en": "Annex: sources", "ar": "ملحق: المصادر"},
     "sources.note": {"en": "Sources are listed as published, in English.",
                      "ar": "تُدرج المصادر كما نُشرت، وهي باللغة الإنجليزية."},
-    # tier phrases (docs/arabic_style.md, section 0)
-    "tier_as.1": {"en": "Tier 1", "ar": "الفئة الأولى"},
-    "tier_as.2": {"en": "Tier 2", "ar": "الفئة الثانية"},
-    "tier_as.2WL": {"en": "the Tier 2 Watch List", "ar": "قائمة المراقبة من الفئة الثانية"},
-    "tier_as.3": {"en": "Tier 3", "ar": "الفئة الثالثة"},
-    "tier_prev.1": {"en": "Tier 1", "ar": "ضمن الفئة الأولى"},
-    "tier_prev.2": {"en": "Tier 2", "ar": "ضمن الفئة الثانية"},
-    "tier_prev.2WL": {"en": "the Tier 2 Watch List",
-                      "ar": "على قائمة المراقبة من الفئة الثانية"},
-    "tier_prev.3": {"en": "Tier 3", "ar": "ضمن الفئة الثالثة"},
-    "tier_prev.special": {"en": "a Special Case", "ar": "ضمن الحالات الخاصة"},
     # headline (models a1-a6)
     "headline.upgrade": {
         "en": "In the {year} TIP Report, {country} was placed on {tier}, up from {prev_tier} "
@@ -273,8 +260,6 @@ _TABLE.update({
     "enf.none": {"en": "No enforcement figures for {country} are coded in the data.",
                  "ar": "لا تتوفر في البيانات أرقام مرمَّزة عن إنفاذ القانون في {country}."},
     "enf.label.tip_report": {"en": "TIP-reported", "ar": "بحسب تقرير الاتجار بالأشخاص"},
-    "enf.label.government": {"en": "government-reported", "ar": "بحسب بيانات الحكومة"},
-    "col.source_of_figure": {"en": "Source", "ar": "المصدر"},
     "col.investigations": {"en": "Investigations", "ar": "التحقيقات"},
     "col.prosecutions": {"en": "Prosecuted", "ar": "المحالون إلى المحاكمة"},
     "col.convictions": {"en": "Convicted", "ar": "المُدانون"},
@@ -324,8 +309,6 @@ _TABLE.update({
     "col.expected": {"en": "Expected chance of an upgrade within two reports",
                      "ar": "الاحتمال المتوقع لرفع التصنيف خلال تقريرين"},
     "col.observed": {"en": "Observed", "ar": "ما حدث فعلاً"},
-    "col.tier": {"en": "Tier", "ar": "الفئة"},
-    "col.n_countries": {"en": "Countries", "ar": "عدد الدول"},
     "category.law": {"en": "law", "ar": "قانون"},
     "category.institution": {"en": "institution", "ar": "مؤسسة"},
     "category.strategy": {"en": "strategy", "ar": "استراتيجية"},
@@ -519,7 +502,6 @@ _TABLE.update({
     "term.waiver": {"en": "waiver (of the automatic downgrade)",
                     "ar": "الإعفاء من التخفيض التلقائي"},
     "term.ci95": {"en": "95% confidence interval", "ar": "مجال الثقة 95%"},
-    "term.tier_2wl": {"en": "Tier 2 Watch List", "ar": "قائمة المراقبة من الفئة الثانية"},
     # caveats and sources
     "caveat.coverage_checked": {
         "en": "Coverage of the {year} report in the data: {status} ({n} of {official} "
@@ -767,6 +749,40 @@ _TABLE.update({
     "unit.unknown": {"en": "unit not stated", "ar": "وحدة غير محددة"},
 })
 
+
+
+#: Fields that only one language of a key uses: Arabic verb forms agreeing with the country
+#: (tipanalysis.report.brief.agreement), counted-noun phrases (tipanalysis.core.arabic) and the
+#: English forms they replace. Tests allow exactly these differences between the languages.
+FORM_FIELDS: dict[str, frozenset[str]] = {
+    "asks.read": frozenset({"explicit", "explicit_phrase"}),
+    "caveat.coverage_checked": frozenset({"n", "n_phrase"}),
+    "caveat.coverage_unverified": frozenset({"n", "n_phrase", "status"}),
+    "compare.gcc": frozenset({"comes", "n_en", "n_word", "rank", "rank_en"}),
+    "compare.gcc_first": frozenset({"leads", "n_en", "n_word"}),
+    "compare.group": frozenset({"ahead", "comes", "n", "n_phrase", "rank", "rank_en"}),
+    "compare.unranked": frozenset({"placed_juss"}),
+    "headline.downgrade": frozenset({"its_rank", "placed", "was"}),
+    "headline.entered": frozenset({"for_it", "placed"}),
+    "headline.same": frozenset({"its", "kept", "ordinal", "ordinal_en"}),
+    "headline.special": frozenset({"came", "placed_juss"}),
+    "headline.upgrade": frozenset({"its_rank", "placed", "was"}),
+    "outlook.event.reach1": frozenset({"country"}),
+    "outlook.event.stay1": frozenset({"country"}),
+    "outlook.event.stay2": frozenset({"country"}),
+    "outlook.main": frozenset({"event_ar", "event_en"}),
+    "outlook.second": frozenset({"event_ar", "event_en"}),
+    "strategy.indicators": frozenset({"baseline_ar", "n", "n_acc", "n_baseline", "target_ar",
+                                      "target_en"}),
+    "strategy.intro": frozenset({"n_aims", "n_aims_word", "name_ar", "name_en"}),
+    "timeline.part.1": frozenset({"n", "n_phrase"}),
+    "timeline.part.2": frozenset({"n", "n_phrase"}),
+    "timeline.part.2WL": frozenset({"n", "n_phrase"}),
+    "timeline.part.3": frozenset({"n", "n_phrase"}),
+    "timeline.part.special": frozenset({"n", "n_phrase"}),
+    "timeline.summary": frozenset({"n", "n_phrase", "placed"}),
+    "timeline.waivers": frozenset({"country", "got"}),
+}
 
 
 def t(key: str, lang: str = "en", **fields: object) -> str:

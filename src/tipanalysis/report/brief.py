@@ -76,6 +76,7 @@ __all__ = [
     "render_html",
     "render_pdf",
     "strategy_review",
+    "tier_phrase",
     "write_brief",
     "write_briefs",
     "write_context",
@@ -274,6 +275,28 @@ def _tie_phrase(others: list[str], all_rest: bool, lang: str) -> str:
     return f", tied with the {word} other states" if all_rest else f", tied with {k} other states"
 
 
+def tier_phrase(tier: str, lang: str, after: str = "as") -> str:
+    """A tier inside a sentence (docs/arabic_style.md, section 0).
+
+    ``after="as"`` follows «ضمن» / "placed on"; ``after="prev"`` follows «بعد أن كانت».
+
+    Examples
+    --------
+    >>> tier_phrase("2WL", "en"), tier_phrase("2WL", "ar", "prev")
+    ('the Tier 2 Watch List', 'على قائمة المراقبة من الفئة الثانية')
+    >>> tier_phrase("special", "ar", "prev")
+    'ضمن الحالات الخاصة'
+    """
+    if tier == "special":
+        return "ضمن الحالات الخاصة" if lang == "ar" else "a Special Case"
+    label = tier_label(tier, lang)
+    if lang == "en":
+        return f"the {label}" if tier == "2WL" else label
+    if after == "prev":
+        return ("على " if tier == "2WL" else "ضمن ") + label
+    return label
+
+
 def _rank_ar(rank: int) -> str:
     from tipanalysis.core.arabic import ordinal
 
@@ -295,7 +318,7 @@ def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd
     if tier_now == "special":
         sentences = [t("headline.special", lang, **fields)]
     elif tier_prev is None:
-        sentences = [t("headline.entered", lang, tier=t(f"tier_as.{tier_now}", lang), **fields)]
+        sentences = [t("headline.entered", lang, tier=tier_phrase(tier_now, lang), **fields)]
     else:
         from tipanalysis.core.tierscale import tier_rank
 
@@ -315,8 +338,8 @@ def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd
         if change == "same" and run < 2:  # pragma: no cover - same tier implies run >= 2
             run = 2
         sentences = [t(f"headline.{change}", lang, n=run, ordinal=ordinal(run),
-                       ordinal_en=ordinal_en(run), tier=t(f"tier_as.{tier_now}", lang),
-                       prev_tier=t(f"tier_prev.{tier_prev}", lang), **fields)]
+                       ordinal_en=ordinal_en(run), tier=tier_phrase(tier_now, lang),
+                       prev_tier=tier_phrase(tier_prev, lang, "prev"), **fields)]
     if bool(now.get("waiver")) and not pd.isna(now.get("waiver")):
         sentences.append(t("headline.waiver", lang))
     announced = _announcement(timeline, year)
@@ -574,8 +597,9 @@ def _enforcement(section: dict, iso3: str, year: int, lang: str, cname: str,
                     cells.append(f"{int(hit[0])} {hit[1]}")
             period = (f"{format_date(str(r['period_start'])[:10], lang)} – "
                       f"{format_date(str(r['period_end'])[:10], lang)}")
-            rows.append([t(f"enf.label.{r['reported_by']}", lang), period, *cells])
-    section["table"] = {"header": [t("col.source_of_figure", lang), t("col.period", lang),
+            rows.append([t("enf.label.tip_report" if r["reported_by"] == "tip_report"
+                          else "evidence.reporter.government", lang), period, *cells])
+    section["table"] = {"header": [t("col.reported_by", lang), t("col.period", lang),
                                    *(t(f"col.{m}", lang) for m in _ENF_MEASURES)],
                         "rows": rows, "class": "enforcement"}
 
@@ -749,7 +773,7 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
     rows = [[tier_label(k, lang), count_phrase(labels.count(k), "دولة", words=False)
              if lang == "ar" else str(labels.count(k))]
             for k in ("1", "2", "2WL", "3", "special") if labels.count(k)]
-    section["table"] = {"header": [t("col.tier", lang), t("col.n_countries", lang)],
+    section["table"] = {"header": [t("axis.tier", lang), t("axis.countries", lang)],
                         "rows": rows, "class": "region"}
     section["notes"].append(t("compare.region_table", lang, group=t(f"group.{group}", lang),
                               year=year))
@@ -803,6 +827,16 @@ def outlook_summaries(panel: pd.DataFrame, iso3: str, year: int,
             .set_index("measure") for h in range(1, horizon_year - year + 1)]
 
 
+def _outlook_memo(memo: Memo, panel: pd.DataFrame, iso3: str, year: int
+                  ) -> list[pd.DataFrame]:
+    """:func:`outlook_summaries`, once per tier history (the pooled rate depends on no more)."""
+    history = panel[panel["iso3"] == iso3].sort_values("report_year")
+    signature = tuple(map(tuple, history[["report_year", "tier", "status", "waiver"]]
+                          .astype(str).to_numpy()))
+    return _once(memo, ("outlook", year, signature),
+                 lambda: outlook_summaries(panel, iso3, year))
+
+
 def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cname: str,
              facts: dict[str, Any], memo: Memo, agree: dict[str, str]) -> None:
     horizon = HORIZON_YEAR - year
@@ -814,10 +848,7 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
         section["sentences"].append(t("outlook.unranked", lang, country=cname, year=year,
                                       **agree))
         return
-    signature = tuple(map(tuple, history[["report_year", "tier", "status", "waiver"]]
-                          .astype(str).to_numpy()))
-    by_year = _once(memo, ("outlook", year, signature),
-                    lambda: outlook_summaries(panel, iso3, year))
+    by_year = _outlook_memo(memo, panel, iso3, year)
     last = by_year[-1]
     tier_now = str(history["tier"].iloc[-1])
 
@@ -870,8 +901,8 @@ def _framework(memo: Memo, data_dir: Path | str | None) -> tuple[Any, pd.DataFra
                                                 strategy.load_observations(data_dir)))
 
 
-def strategy_review(panel: pd.DataFrame, year: int, data_dir: Path | str | None = None
-                    ) -> pd.DataFrame:
+def strategy_review(panel: pd.DataFrame, year: int, data_dir: Path | str | None = None,
+                    summaries: list[pd.DataFrame] | None = None) -> pd.DataFrame:
     """The strategy review at the end of ``year`` that the brief and notebook 03 both read.
 
     The ranking aim's indicator takes the pooled outlook of :func:`outlook_summaries`, as in
@@ -881,8 +912,10 @@ def strategy_review(panel: pd.DataFrame, year: int, data_dir: Path | str | None 
 
     fw = strategy.load_framework(data_dir)
     obs = strategy.load_observations(data_dir)
-    summaries = pd.concat([s.reset_index() for s in outlook_summaries(panel, "KWT", year)])
-    outlook = strategy.ranking_outlook(strategy.outlook_from_forecast_summary(summaries))
+    if summaries is None:
+        summaries = outlook_summaries(panel, "KWT", year)
+    joined = pd.concat([s.reset_index() for s in summaries])
+    outlook = strategy.ranking_outlook(strategy.outlook_from_forecast_summary(joined))
     return strategy.review(fw.indicators, obs, as_of=f"{year}-12-31", forecast=outlook)
 
 
@@ -896,7 +929,8 @@ def _strategy(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: st
 
     as_of = f"{year}-12-31"
     fw, obs = _framework(memo, data_dir)
-    reviewed = _once(memo, ("strategy", year), lambda: strategy_review(panel, year, data_dir))
+    reviewed = _once(memo, ("strategy", year), lambda: strategy_review(
+        panel, year, data_dir, _outlook_memo(memo, panel, "KWT", year)))
     ind = fw.indicators
     n, n_target = len(ind), int(ind["target_value"].notna().sum())
     n_baseline = int(ind["baseline_value"].notna().sum())
@@ -1158,9 +1192,9 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
         why,
         section("sec.asks", "sec.asks", lambda s: _asks(
             s, iso3, year, lang, cname, facts, memo, data_dir)),
-        section("sec.clock", "sec.clock", lambda s: _clock(
+        section("nb06.clock", "nb06.clock", lambda s: _clock(
             s, panel, iso3, lang, cname, facts, memo)),
-        section("sec.enforcement", "sec.enforcement", lambda s: _enforcement(
+        section("nb06.enforcement", "nb06.enforcement", lambda s: _enforcement(
             s, iso3, year, lang, cname, facts, memo, data_dir)),
     ]
     sections = [

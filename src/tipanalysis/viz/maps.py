@@ -118,7 +118,7 @@ def plot_tier_map(
             span = max(x1 - x0, y1 - y0)
             if span < (3.0 if gulf else 6.0):
                 small.append(highlight)
-    if gulf:  # the Gulf's small states: a ring so that Bahrain is visible at A4
+    if gulf and labels:  # the named Gulf view: a ring so that Bahrain is visible at A4
         small += [c for c in ("BHR", "QAT") if c not in small]
     for row in frame[frame["iso3"].isin(small)].itertuples():
         point = row.geometry.representative_point()
