@@ -38,7 +38,7 @@ def test_arabic_entries_use_western_digits():
 def test_patterns_fill_fields_and_reject_unknown_input():
     assert t("brief.report", "ar", year=2025) == "تقرير الاتجار بالأشخاص لعام 2025"
     assert t("brief.period", "en", prev=2024, year=2025) == (
-        "Reporting period: 1 April 2024 to 31 March 2025")
+        "The reporting period runs from 1 April 2024 to 31 March 2025.")
     with pytest.raises(ValueError, match="unknown language"):
         t("tier.1", "fr")
     with pytest.raises(KeyError, match="no translation"):

@@ -802,9 +802,10 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cn
                                  labels=names, highlight=iso3).figure
         fig.set_size_inches(7.4, 5.6)
         section["class"] = "gulf"
-    else:
-        fig = maps.plot_tier_map(frame, year=year, lang=lang, highlight=iso3).figure
-        fig.set_size_inches(8.5, 4.3)
+    else:  # the world drawn once per year and language; each brief adds its country
+        base = _once(memo, ("map_base", year, lang), lambda: maps.world_base(
+            frame, year=year, lang=lang))
+        fig = maps.highlight_on_base(base, frame, iso3).figure
     section["figure"] = _figure_uri(fig, "png")
 
 

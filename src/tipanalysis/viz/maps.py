@@ -24,8 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "GULF_EXTENT",
     "LABEL_OFFSETS",
+    "highlight_on_base",
     "plot_tier_map",
     "tier_map_frame",
+    "world_base",
 ]
 
 #: Longitude/latitude window of the Gulf view, wide enough to show Bahrain and Qatar.
@@ -142,6 +144,70 @@ def plot_tier_map(
                for k in [*TIER_ORDER, "special"]]
     handles.append(Patch(facecolor="#eeeeee", hatch="///", label=t("tier.missing", lang)))
     ax.legend(handles=handles, fontsize=8, loc="lower left")
+    return ax
+
+
+def _rings(ax: Axes, points: list[tuple[float, float]], size: float) -> None:
+    for x, y in points:
+        ax.scatter([x], [y], s=size, facecolors="none", edgecolors="black", linewidths=1.4,
+                   zorder=5)
+
+
+def world_base(frame: gpd.GeoDataFrame, *, year: int, lang: str = "en",
+               size: tuple[float, float] = (8.5, 4.3), dpi: int = 130) -> dict:
+    """The world map of one report year drawn once, as pixels, for :func:`highlight_on_base`.
+
+    Drawing the world's boundaries takes about two seconds; a brief for every country draws
+    them once per year and language and only adds each country's outline.
+
+    Returns a dict: ``rgba`` (pixels), ``transform`` (longitude/latitude to pixels), ``size``,
+    ``dpi``.
+    """
+    import matplotlib
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from tipanalysis.viz.figures import RC
+
+    ax = plot_tier_map(frame, year=year, lang=lang)
+    fig = ax.figure
+    fig.set_size_inches(*size)
+    fig.set_dpi(dpi)
+    canvas = FigureCanvasAgg(fig)
+    with matplotlib.rc_context(RC):
+        canvas.draw()
+    return {"rgba": np.asarray(canvas.buffer_rgba()).copy(),
+            "transform": ax.transData.frozen(), "size": size, "dpi": dpi}
+
+
+@styled
+def highlight_on_base(base: dict, frame: gpd.GeoDataFrame, iso3: str) -> Axes:
+    """:func:`world_base`'s pixels with ``iso3`` outlined in black (and ringed if small).
+
+    The result, saved at ``base["dpi"]``, is the map :func:`plot_tier_map` draws with
+    ``highlight=iso3``, pixel for pixel under the outline.
+    """
+    from matplotlib.figure import Figure
+
+    rgba = base["rgba"]
+    height, width = rgba.shape[:2]
+    fig = Figure(figsize=base["size"], dpi=base["dpi"])
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.imshow(rgba, extent=(0, width, 0, height), interpolation="nearest")
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.set_axis_off()
+    own = frame[frame["iso3"] == iso3]
+    transform = base["transform"]
+    for geom in own.geometry:
+        for poly in getattr(geom, "geoms", [geom]):
+            xy = transform.transform(list(poly.exterior.coords))
+            ax.plot(xy[:, 0], xy[:, 1], color="black", linewidth=0.9)
+    if len(own):
+        x0, y0, x1, y1 = own.total_bounds
+        if max(x1 - x0, y1 - y0) < 6.0:
+            point = own.geometry.iloc[0].representative_point()
+            _rings(ax, [tuple(transform.transform([(point.x, point.y)])[0])], 60)
     return ax
 
 

@@ -91,6 +91,12 @@ def plot_coverage(coverage: pd.DataFrame, lang: str = "en", *, ax: Axes | None =
     return ax
 
 
+#: Width of one event-label character as a share of the x-axis span (7 pt on an axes of about
+#: five inches, with a margin), and the height of one row of event labels (tier units).
+EVENT_CHAR_SHARE = 0.013
+EVENT_ROW = 0.33
+
+
 @styled
 def plot_tier_timeline(
     history: pd.DataFrame,
@@ -145,13 +151,33 @@ def plot_tier_timeline(
     if waived.any():
         ax.scatter(hist.loc[waived, "report_year"], y[waived], s=200, facecolor="none",
                    edgecolor="black", linewidth=1.5, label=t("legend.waiver", lang), zorder=4)
+    top = -0.6
     if events is not None and len(events):
-        for i, (x, label) in enumerate(zip(events["x"], events["label"], strict=True)):
+        # Event numbers sit in a band above Tier 1, inside the axes (so never on the title),
+        # each in the first row where it does not reach the previous label (greedy packing).
+        lo = min(float(hist["report_year"].min()), float(events["x"].min())) - 0.8
+        hi = max(float(hist["report_year"].max()), float(events["x"].max())) + 0.8
+        # Room on the right for the last label: hi - x_last >= its width (a share of hi - lo).
+        last = events.loc[events["x"].idxmax()]
+        k = (len(str(last["label"])) + 2.5) * EVENT_CHAR_SHARE
+        hi = max(hi, (float(last["x"]) - k * lo) / (1 - k))
+        ax.set_xlim(lo, hi)
+        per_char = (hi - lo) * EVENT_CHAR_SHARE
+        ends: list[float] = []
+        for x, label in sorted(zip(events["x"], events["label"], strict=True)):
+            start, width = float(x), (len(str(label)) + 1.5) * per_char
+            row = next((r for r, end in enumerate(ends) if start > end), len(ends))
+            if row == len(ends):
+                ends.append(start + width)
+            else:
+                ends[row] = start + width
             ax.axvline(x, color="#009E73", linewidth=0.8, alpha=0.7, zorder=0)
-            ax.annotate(str(label), (x, -0.45 + 0.28 * (i % 3)), fontsize=7, rotation=0,
-                        color="#006040", ha="left")
+            ax.annotate(str(label), (x, -0.75 - EVENT_ROW * row), xytext=(1.5, 0),
+                        textcoords="offset points", fontsize=7, color="#006040", ha="left",
+                        va="center", gid="event-label")
+        top = -0.75 - EVENT_ROW * (len(ends) - 1) - 0.3
     ax.set_yticks(range(len(TIER_ORDER)), [tier_label(tt, lang) for tt in TIER_ORDER])
-    ax.set_ylim(len(TIER_ORDER) - 0.5, -0.6)  # Tier 1 at the top
+    ax.set_ylim(len(TIER_ORDER) - 0.5, top)  # Tier 1 at the top
     ax.set_xlabel(t("axis.report_year", lang))
     ax.set_title(t("title.timeline", lang, country=_display_name(country, lang)))
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
