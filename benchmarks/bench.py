@@ -7,10 +7,13 @@
     notebook's inputs unchanged: nothing executes) against the full rerun;
 (b) ``import tipanalysis`` against ``import pandas``, each in fresh interpreters (median);
 (c) peak resident memory of each notebook's kernel;
+(d) the brief sweep: the HTML brief of every ranked country of the latest report in both
+    languages (figures included, data and pooled results shared between countries), and the
+    PDF of the six GCC states in both languages;
 then the micro-benchmarks registered in ``benchmarks/micro.py``.
 
-Usage: ``python benchmarks/bench.py [--jobs N] [--repeat R] [--imports K]``. Exits 1 when a
-target is missed. Timings live here only, never in the unit tests.
+Usage: ``python benchmarks/bench.py [--jobs N] [--repeat R] [--imports K] [--only briefs]``.
+Exits 1 when a target is missed. Timings live here only, never in the unit tests.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ RERUN_TARGET = 1.3
 NOCHANGE_TARGET = 0.1
 IMPORT_TARGET = 1.3
 MEMORY_TARGET = 500 * 2**20
+#: The brief sweep (d): every ranked country, HTML, both languages; and the six GCC PDFs.
+SWEEP_TARGET = 600.0
+GCC_PDF_TARGET = 120.0
 #: Line magics the floor repeats (they set up the kernel); any other magic would be work.
 FLOOR_MAGIC = re.compile(r"^\s*%matplotlib\b.*$", re.MULTILINE)
 PACKAGE = "tipanalysis"
@@ -268,18 +274,46 @@ def bench_micro() -> None:
                t <= micro.target_s)
 
 
+def bench_briefs() -> None:
+    from tipanalysis import brief, countries
+
+    codes = brief.ranked_countries()
+    start = time.perf_counter()
+    pages = 0
+    for _code, contexts in brief.build_sweep(codes):
+        for context in contexts.values():
+            pages += len(brief.render_html(context)) > 0
+    sweep = time.perf_counter() - start
+    record(f"(d) brief sweep: HTML, {len(codes)} countries x 2 languages", f"{sweep:.0f} s",
+           f"target {SWEEP_TARGET:.0f} s", f"{sweep / pages:.2f} s/brief",
+           sweep <= SWEEP_TARGET)
+    gcc = countries.members("GCC")
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as out:
+        for code in gcc:
+            brief.write_briefs(code, out, pdf=True)
+    pdfs = time.perf_counter() - start
+    record(f"(d) brief PDFs: {len(gcc)} GCC states x 2 languages (HTML + PDF)", f"{pdfs:.0f} s",
+           f"target {GCC_PDF_TARGET:.0f} s", f"{pdfs / (2 * len(gcc)):.1f} s/brief",
+           pdfs <= GCC_PDF_TARGET)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=3,
                         help="full runs of (a), alternating with the floor; best of each kept")
     parser.add_argument("--imports", type=int, default=7, help="interpreters per import (b)")
+    parser.add_argument("--only", choices=["briefs"], help="run only the brief sweep (d)")
     args = parser.parse_args(argv)
 
-    peaks = bench_reports(args.jobs, args.repeat)
-    bench_imports(args.imports)
-    report_memory(peaks)
-    bench_micro()
+    if args.only != "briefs":
+        peaks = bench_reports(args.jobs, args.repeat)
+        bench_imports(args.imports)
+        report_memory(peaks)
+    bench_briefs()
+    if args.only != "briefs":
+        bench_micro()
 
     header = ("measure", "value", "reference", "ratio / time", "")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]

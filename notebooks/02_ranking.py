@@ -1,11 +1,3 @@
-# %% [markdown]
-# # Ranking: where a country stands in the TIP Report, how it got there, what may come next
-#
-# Tiers rate a government's *efforts* against the TVPA minimum standards, not the size of the
-# trafficking problem. A report year covers April of the previous year to March of the report
-# year. Years whose coverage in the shipped data is not complete are flagged in every table and
-# hatched in every chart.
-
 # %% tags=["parameters"]
 country = "KWT"
 lang = "en"
@@ -14,11 +6,17 @@ lang = "en"
 # %matplotlib inline
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
+# Ranking: where a country stands in the TIP Report, how it got there, what may come next.
+# Every heading, sentence and table label is written by the package in the notebook's `lang`
+# (tipanalysis.core.i18n; docs/arabic_style.md), so a run with `-p lang ar` reads in Arabic.
+import html
+
 import pandas as pd
 from IPython.display import Markdown, display
 
 from tipanalysis import brief, countries, data, impact, maps, plots, tiers
-from tipanalysis.i18n import t, tier_label
+from tipanalysis.i18n import format_date, format_number, format_percent, t
+from tipanalysis.viz.labels import label_table
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -27,50 +25,48 @@ coverage = data.load_coverage()
 name = countries.name(country, lang)
 indicators = tiers.indicators(panel)
 history = indicators[indicators["iso3"] == country]
-
-# %% [markdown]
-# ## Headline
-
-# %%
-latest = history.iloc[-1]
-label = tier_label("special" if latest["status"] == "special" else latest["tier"], "en")
-Markdown(
-    f"**{countries.name(country, 'en')}** is on **{label}** in the "
-    f"{latest['report_year']} TIP Report ({latest['change']} from the previous report; "
-    f"{latest['years_on_tier']} consecutive report year(s) on this tier)."
-)
-
-# %% [markdown]
-# ## Tier timeline with policy events
-# Events are placed inside the reporting period they fall in (a report year R covers April R-1
-# to March R), so each sits just before the first placement it could influence. Numbers on the
-# chart refer to the table below it. Circles mark years with a sourced waiver from the
-# automatic downgrade.
+year = int(panel["report_year"].max())
+display(Markdown(f"# {t('nb02.title', lang, country=html.escape(name))}\n\n"
+                 f"{t('caveat.effort', lang)} {t('caveat.period', lang)} "
+                 f"{t('nb02.partial', lang)}"))
 
 # %%
+display(Markdown(f"## {t('nb02.h.headline', lang)}"))
+# The placement sentence of the policy brief (same sentence model, same data).
+context = brief.build_context(country, lang, figures=False)
+Markdown(html.escape(" ".join(context["headline"])))
+
+# %%
+display(Markdown(f"## {t('sec.timeline', lang)}\n\n{t('nb02.timeline.read', lang)}"))
 events = impact.policy_events(data.load_timeline())  # laws, institutions, strategies; numbered
 plots.plot_tier_timeline(history, events if country == "KWT" else None, country=country,
                          lang=lang).figure
 
 # %%
-events[["label", "date", "category", "event"]] if country == "KWT" else Markdown(
-    "The policy timeline shipped with the workspace covers Kuwait only.")
-
-# %% [markdown]
-# ## The Watch List rule, year by year
-# From the 2009 report, two consecutive years on the Watch List send a country to Tier 3 in the
-# next report unless the downgrade is waived (`docs/watchlist_rule.md` quotes the statute).
-# `waiver_used` comes from a source; `waiver_inferred` is a waiver the rule makes certain.
+if country == "KWT":
+    shown = events.assign(
+        date=[format_date(d, lang, p) for d, p in zip(events["date"],
+                                                            events["date_precision"],
+                                                            strict=True)],
+        text=events["event_ar" if lang == "ar" else "event_short_en"])
+    display(label_table(shown, lang, {"label": "col.number", "date": "col.date",
+                                      "category": "col.category", "text": "col.event"},
+                        values={"category": "category"}).set_index(t("col.number", lang)))
+else:
+    display(Markdown(t("timeline.no_events", lang, country=html.escape(name))))
 
 # %%
+display(Markdown(f"## {t('nb02.h.watchlist', lang)}\n\n{t('nb02.watchlist.read', lang)}"))
 rules = tiers.watchlist_status(panel, country)
-rules[["report_year", "tier", "wl_consecutive", "auto_downgrade_next", "waiver_used",
-       "waiver_inferred", "waivers_remaining", "rule"]].tail(12)
-
-# %% [markdown]
-# ## Against the GCC, the region and the world
+label_table(rules.tail(12), lang, {
+    "report_year": "col.report_year", "tier": "axis.tier", "wl_consecutive": "col.wl_consecutive",
+    "auto_downgrade_next": "col.auto_downgrade_next", "waiver_used": "col.waiver_used",
+    "waiver_inferred": "col.waiver_inferred", "waivers_remaining": "col.waivers_remaining"},
+    tiers=["tier"], flags=["auto_downgrade_next", "waiver_used", "waiver_inferred"]
+).set_index(t("col.report_year", lang))
 
 # %%
+display(Markdown(f"## {t('nb02.h.peers', lang)}"))
 gcc = countries.members("GCC")
 order = [country, *[c for c in gcc if c != country]]
 names = {iso: countries.name(iso, lang) for iso in order}  # only these are labelled
@@ -78,9 +74,13 @@ plots.plot_heatmap(panel[panel["report_year"] >= 2003], countries=order, names=n
                    title=t("title.heatmap", lang, group=t("group.GCC", lang)), lang=lang).figure
 
 # %%
+PEER_COLUMNS = {"report_year": "col.report_year", "n": "col.n", "tier": "axis.tier",
+                "rank_in_group": "col.rank", "percentile": "col.percentile",
+                "peer_mean_score": "col.peer_mean", "completeness": "col.completeness",
+                "partial": "col.partial"}
 versus_gcc = tiers.peer_comparison(panel, country, gcc, coverage=coverage)
-versus_gcc[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_score",
-            "completeness", "partial"]].tail(10)
+label_table(versus_gcc.tail(10).round(2), lang, PEER_COLUMNS, tiers=["tier"], flags=["partial"],
+            values={"completeness": "coverage"}).set_index(t("col.report_year", lang))
 
 # %%
 region = countries.region_of(country)
@@ -96,91 +96,80 @@ for g, comparison in comparisons.items():
 
 # %%
 last = pd.DataFrame({g: c.iloc[-1] for g, c in comparisons.items()}).T
-last[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_score", "partial"]]
+last.index = [t(f"group.{g}", lang) for g in last.index]
+label_table(last.round(2), lang, {k: v for k, v in PEER_COLUMNS.items() if k != "completeness"},
+            tiers=["tier"], flags=["partial"])
 
 # %%
-world = last.loc["world"]
-Markdown(
-    f"In {world['report_year']}, {countries.name(country, 'en')} ranked "
-    f"{world['rank_in_group']:.0f} of {world['n']} countries in the world (lower scores are "
-    f"better; ties share the best rank). Peers' mean score: {world['peer_mean_score']:.2f}."
-)
-
-# %% [markdown]
-# ## Maps
+world = comparisons["world"].iloc[-1]
+Markdown(t("nb02.world", lang, year=int(world["report_year"]), country=html.escape(name),
+           rank=int(world["rank_in_group"]), n=int(world["n"]),
+           mean=format_number(world["peer_mean_score"], lang, 2)))
 
 # %%
+display(Markdown(f"## {t('nb02.h.maps', lang)}"))
 boundaries = data.load_boundaries()
 complete = coverage.loc[coverage["completeness"].isin(["complete", "near-complete"]), "report_year"]
 map_year = int(complete.max())
 frame = maps.tier_map_frame(boundaries, panel[panel["report_year"] == map_year])
-maps.plot_tier_map(frame, year=map_year, lang=lang).figure
+maps.plot_tier_map(frame, year=map_year, lang=lang, highlight=country).figure
 
 # %%
 maps.plot_tier_map(frame, year=map_year, lang=lang, extent=maps.GULF_EXTENT,
-                   labels={iso: names[iso] for iso in gcc}).figure
-
-# %% [markdown]
-# ## How countries move between tiers
-# Counts and probabilities over consecutive report years in which a country is ranked in both;
-# Special Cases and absences break a run. Intervals: 2,000 bootstrap replicates over countries.
+                   labels={iso: names[iso] for iso in gcc},
+                   highlight=country if country in gcc else None).figure
 
 # %%
+display(Markdown(f"## {t('nb02.h.transitions', lang)}\n\n{t('nb02.transitions.read', lang)}"))
 transitions = tiers.bootstrap_transition_matrix(panel, n_boot=2000, seed=0)
-transitions.pivot(index="from_tier", columns="to_tier", values="estimate").round(3)
+label_table(transitions.pivot(index="from_tier", columns="to_tier", values="estimate").round(3),
+            lang, {}, index="tiers")
 
 # %%
 from_wl = transitions[transitions["from_tier"] == "2WL"].set_index("to_tier")
-Markdown(
-    f"From the Watch List, {from_wl.loc['2', 'estimate']:.0%} of moves were up to Tier 2 "
-    f"(95% interval {from_wl.loc['2', 'ci_low']:.0%}–{from_wl.loc['2', 'ci_high']:.0%}) and "
-    f"{from_wl.loc['3', 'estimate']:.0%} down to Tier 3, over "
-    f"{int(from_wl['count'].sum())} observed transitions."
-)
-
-# %% [markdown]
-# ## Outlook to 2028
+Markdown(t("nb02.from_wl", lang, up=format_percent(from_wl.loc["2", "estimate"], lang),
+           lo=format_percent(from_wl.loc["2", "ci_low"], lang),
+           hi=format_percent(from_wl.loc["2", "ci_high"], lang),
+           down=format_percent(from_wl.loc["3", "estimate"], lang),
+           n=int(from_wl["count"].sum())))
 
 # %%
+display(Markdown(f"## {t('nb02.h.outlook', lang)}"))
 country_history = panel[panel["iso3"] == country]
 P = tiers.transition_matrix(panel)
 path = tiers.forecast_watchlist_chain(country_history, P)
-path.pivot(index="report_year", columns="tier", values="prob").round(3)
+table = path.pivot(index="report_year", columns="tier", values="prob").round(3)
+table.index.name = None
+label_table(table, lang, {}, index="tiers")
 
 # %%
-# The same computation the policy brief reads (same bootstrap, same interval).
-by_year = brief.outlook_summaries(panel, country, int(panel["report_year"].max()))
+# The same computation the policy brief reads (same bootstrap, same interval), and the brief's
+# own sentences about it.
+by_year = brief.outlook_summaries(panel, country, year)
 summary = by_year[-1].reset_index()
-summary[["measure", "first_year", "last_year", "estimate", "ci_low", "ci_high"]].round(3)
+label_table(summary.round(3), lang, {"measure": "col.measure", "estimate": "col.estimate",
+                                     "ci_low": "col.ci_low", "ci_high": "col.ci_high"},
+            values={"measure": "measure"}).set_index(t("col.measure", lang))
 
 # %%
-headline = summary.set_index("measure")
-Markdown(
-    f"If countries keep moving between tiers as they have since 2001, the chance that "
-    f"{countries.name(country, 'en')} stays at Tier 2 or better in every report through "
-    f"{int(headline.loc['p_tier2_or_better_every_report', 'last_year'])} is "
-    f"{headline.loc['p_tier2_or_better_every_report', 'estimate']:.0%} (95% interval "
-    f"{headline.loc['p_tier2_or_better_every_report', 'ci_low']:.0%}–"
-    f"{headline.loc['p_tier2_or_better_every_report', 'ci_high']:.0%}); the chance of reaching "
-    f"Tier 1 by then is {headline.loc['p_reach_tier1', 'estimate']:.0%}.\n\n"
-    f"**What the model assumes.** {by_year[-1].attrs.get('assumptions', '')}"
-)
-
-# %% [markdown]
-# ## Ordered logit: tier on the previous tier, region and period
+outlook = next(s for s in context["sections"] if s["id"] == "outlook")
+Markdown("\n\n".join(html.escape(x) for x in outlook["sentences"] + outlook["notes"]))
 
 # %%
+display(Markdown(f"## {t('nb02.h.logit', lang)}"))
 model = tiers.ordered_logit(panel)  # regions: State Department bureaus of the shipped reference
-model.coefficients.round(3)
+label_table(model.coefficients.round(3), lang, {
+    "term": "col.term", "kind": "col.kind", "estimate": "col.estimate", "std_err": "col.std_err",
+    "ci_low": "col.ci_low", "ci_high": "col.ci_high", "p_value": "col.p_value"},
+    terms=["term"], values={"kind": "term.kind"}).set_index(t("col.term", lang))
 
 # %%
-predicted = tiers.predicted_probabilities(model, panel, country)
-predicted.tail(10).round(3)
+predicted = tiers.predicted_probabilities(model, panel, country).tail(10).round(3)
+label_table(predicted, lang, {
+    "report_year": "col.report_year", "tier": "axis.tier", "prev_tier": "col.tier_prev",
+    **{f"p_{k}": f"col.p_tier.{k}" for k in ("1", "2", "2WL", "3")},
+    "predicted": "col.predicted", "p_observed": "col.p_observed"},
+    tiers=["tier", "prev_tier", "predicted"]).set_index(t("col.report_year", lang))
 
 # %%
-Markdown(
-    f"The model is fitted on {model.n} country-years. Each row above gives "
-    f"{countries.name(country, 'en')}'s predicted probabilities for a year, from its previous "
-    "tier, region and period, next to the tier it received; large gaps between the two flag "
-    "years the model does not explain."
-)
+Markdown(t("nb02.logit.read", lang, n=model.n, country=html.escape(name)))

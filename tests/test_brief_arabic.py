@@ -296,3 +296,43 @@ def test_brief_and_notebooks_read_the_same_results(kwt):
     for name in ("02_ranking.py", "03_strategy_review.py"):
         source = (paths.REPO_DIR / "notebooks" / name).read_text(encoding="utf-8")
         assert "brief.outlook_summaries" in source or "brief.strategy_review" in source, name
+
+
+# ------------------------------------------------------------------ notebooks with lang=ar
+def notebook_text(path) -> str:
+    """Everything a reader sees in an executed notebook's outputs (no code, no images)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(f"<p>{cell.source}</p>")
+        for out in cell.get("outputs", []):
+            bundle = out.get("data", {})
+            if "text/html" in bundle:
+                parts.append(bundle["text/html"])
+            elif "text/markdown" in bundle:
+                parts.append(f"<p>{bundle['text/markdown']}</p>")
+            elif "text/plain" in bundle and not any(k.startswith("image/") for k in bundle):
+                parts.append(f"<p>{bundle['text/plain']}</p>")
+            elif out.get("output_type") == "stream":
+                parts.append(f"<p>{out.get('text', '')}</p>")
+    return "<body>" + "\n".join(parts) + "</body>"
+
+
+#: Notebooks whose text, headings and table labels are written from the translation table.
+ARABIC_NOTEBOOKS = ["02_ranking"]
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("stem", ARABIC_NOTEBOOKS)
+def test_notebook_run_in_arabic_is_under_two_percent_latin(stem, tmp_path):
+    from tipanalysis import run
+
+    notebook = paths.notebooks_dir() / f"{stem}.ipynb"
+    [result] = run.run_notebooks([notebook], {"country": "KWT", "lang": "ar"},
+                                 out=tmp_path, progress=False)
+    assert result.ok, str(result.error)
+    share, latin = latin_share(notebook_text(tmp_path / f"{stem}.ipynb"))
+    assert share <= 0.02, (share, sorted(set(latin))[:40])

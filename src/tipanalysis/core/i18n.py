@@ -751,6 +751,130 @@ _TABLE.update({
 
 
 
+# Notebook 02 (ranking), run in either language: every heading, sentence and table label.
+_TABLE.update({
+    "nb02.title": {"en": "{country}: where it stands in the TIP Report, how it got there, what "
+                         "may come next",
+                   "ar": "{country}: التصنيف في تقرير الاتجار بالأشخاص، ومساره، واحتمالاته"},
+    "nb02.partial": {
+        "en": "Years whose coverage in the shipped data is not complete are flagged in every "
+              "table and hatched in every chart.",
+        "ar": "وتُميَّز في كل جدول السنواتُ التي لم تكتمل تغطيتها في البيانات، وتُظلَّل في كل "
+              "رسم بخطوط مائلة.",
+    },
+    "nb02.h.headline": {"en": "Headline", "ar": "الخلاصة"},
+    "nb02.timeline.read": {
+        "en": "Actions are placed inside the reporting period they fall in (a report year R "
+              "covers April R-1 to March R), so each sits just before the first placement it "
+              "could influence. Numbers on the chart refer to the table below it. Circles mark "
+              "years with a sourced waiver of the automatic downgrade.",
+        "ar": "يوضع كل إجراء داخل فترة التقرير التي وقع فيها (تغطي سنة التقرير الفترة من أبريل "
+              "من السنة السابقة إلى مارس من سنة التقرير)، فيأتي قبل أول تصنيف يمكن أن يتأثر به. "
+              "وتحيل الأرقام في الرسم إلى الجدول الذي يليه، وتدل الدوائر على السنوات التي مُنح "
+              "فيها إعفاء موثّق من التخفيض التلقائي.",
+    },
+    "nb02.h.watchlist": {"en": "The Watch List rule, year by year",
+                         "ar": "قاعدة قائمة المراقبة عاماً بعام"},
+    "nb02.watchlist.read": {
+        "en": "From the 2009 report, two consecutive years on the Watch List send a country to "
+              "Tier 3 in the next report unless the downgrade is waived. A sourced waiver is one "
+              "a source states; an inferred waiver is one the rule makes certain.",
+        "ar": "منذ تقرير عام 2009، يؤدي بقاء الدولة عامين متتاليين على قائمة المراقبة إلى "
+              "خفض تصنيفها إلى الفئة الثالثة في التقرير التالي ما لم تُمنح إعفاءً من التخفيض "
+              "التلقائي. والإعفاء الموثّق هو ما يذكره مصدر، والإعفاء المستنتج هو ما تجعله "
+              "القاعدة مؤكداً.",
+    },
+    "nb02.h.peers": {"en": "Against the GCC, the region and the world",
+                     "ar": "المقارنة مع دول مجلس التعاون والإقليم والعالم"},
+    "nb02.h.maps": {"en": "Maps", "ar": "الخرائط"},
+    "nb02.h.transitions": {"en": "How countries move between tiers",
+                           "ar": "كيف تنتقل الدول بين الفئات"},
+    "nb02.transitions.read": {
+        "en": "Counts and probabilities over consecutive report years in which a country is "
+              "ranked in both; Special Cases and absences break a run. Intervals: 2,000 "
+              "bootstrap replicates over countries.",
+        "ar": "تُحسب الأعداد والاحتمالات على سنوات التقرير المتتالية التي صُنِّفت فيها الدولة "
+              "في كلتيهما، وتقطع الحالاتُ الخاصة والغيابُ التتابع. ويستند مجال الثقة إلى 2000 "
+              "عينة معادة من الدول.",
+    },
+    "nb02.from_wl": {
+        "en": "From the Watch List, {up} of moves were up to Tier 2 (95% confidence interval "
+              "{lo} to {hi}) and {down} down to Tier 3, over {n} observed transitions.",
+        "ar": "من قائمة المراقبة، كانت {up} من الانتقالات صعوداً إلى الفئة الثانية (بمجال ثقة "
+              "95% يتراوح بين {lo} و{hi})، و{down} منها نزولاً إلى الفئة الثالثة، من أصل {n} "
+              "انتقالاً مرصوداً.",
+    },
+    "nb02.world": {
+        "en": "In {year}, {country} ranked {rank} of {n} countries in the world (tied states "
+              "share the best rank); the mean tier score of the others is {mean}.",
+        "ar": "في تقرير عام {year}، حلّ تصنيف {country} في المرتبة {rank} من بين الدول "
+              "المصنفة في العالم، وعددها {n} (تتشارك الدول المتساوية أفضل مرتبة)، ويبلغ متوسط "
+              "درجة الفئة لدى الدول الأخرى {mean}.",
+    },
+    "nb02.h.outlook": {"en": "Outlook to 2028", "ar": "الاحتمالات حتى عام 2028"},
+    "nb02.h.logit": {"en": "Ordered logit: tier on the previous tier, region and period",
+                     "ar": "نموذج الانحدار اللوجستي الترتيبي: الفئة بحسب الفئة السابقة والمنطقة "
+                           "والفترة"},
+    "nb02.logit.read": {
+        "en": "The model is fitted on {n} country-years. Each row above gives {country}'s "
+              "predicted probabilities for a year, from its previous tier, region and period, "
+              "next to the tier it received; large gaps between the two flag years the model "
+              "does not explain.",
+        "ar": "قُدِّر النموذج على {n} من سنوات الدول. ويعطي كل سطر أعلاه الاحتمالات المتوقعة "
+              "لتصنيف {country} في عام ما، انطلاقاً من الفئة السابقة والمنطقة والفترة، إلى "
+              "جانب الفئة الفعلية؛ والفجوات الكبيرة بينهما تدل على سنوات لا يفسرها النموذج.",
+    },
+    "term.prev_tier": {"en": "previous tier: {tier}", "ar": "الفئة السابقة: {tier}"},
+    "term.period": {"en": "period {period}", "ar": "الفترة {period}"},
+    "term.onwards": {"en": " onwards", "ar": " وما بعدها"},
+    "term.cutpoint": {"en": "cut-point between {low} and {high}",
+                      "ar": "حد الفصل بين {low} و{high}"},
+    "term.kind.coef": {"en": "coefficient", "ar": "معامل"},
+    "term.kind.cutpoint": {"en": "cut-point", "ar": "حد فصل"},
+    "col.term": {"en": "Term", "ar": "الحد"},
+    "col.kind": {"en": "Kind", "ar": "النوع"},
+    "col.estimate": {"en": "Estimate", "ar": "التقدير"},
+    "col.std_err": {"en": "Standard error", "ar": "الخطأ المعياري"},
+    "col.ci_low": {"en": "95% CI, low", "ar": "الحد الأدنى لمجال الثقة 95%"},
+    "col.ci_high": {"en": "95% CI, high", "ar": "الحد الأعلى لمجال الثقة 95%"},
+    "col.p_value": {"en": "p-value", "ar": "القيمة الاحتمالية"},
+    "col.wl_consecutive": {"en": "Consecutive Watch List years",
+                           "ar": "الأعوام المتتالية على قائمة المراقبة"},
+    "col.auto_downgrade_next": {"en": "Automatic downgrade next", "ar": "تخفيض تلقائي تالٍ"},
+    "col.waiver_used": {"en": "Sourced waiver", "ar": "إعفاء موثّق"},
+    "col.waiver_inferred": {"en": "Inferred waiver", "ar": "إعفاء مستنتج"},
+    "col.waivers_remaining": {"en": "Waivers remaining", "ar": "الإعفاءات المتبقية"},
+    "col.n": {"en": "Countries ranked", "ar": "الدول المصنفة"},
+    "col.rank": {"en": "Rank", "ar": "المرتبة"},
+    "col.percentile": {"en": "Does better than (%)", "ar": "يتقدم على (%)"},
+    "col.peer_mean": {"en": "Peers' mean score", "ar": "متوسط درجة النظراء"},
+    "col.completeness": {"en": "Coverage", "ar": "التغطية"},
+    "col.partial": {"en": "Partial year", "ar": "سنة غير مكتملة"},
+    "col.group": {"en": "Group", "ar": "المجموعة"},
+    "col.measure": {"en": "Measure", "ar": "المقياس"},
+    "col.predicted": {"en": "Predicted tier", "ar": "الفئة المتوقعة"},
+    "col.p_observed": {"en": "Probability of the tier received",
+                       "ar": "احتمال الفئة الفعلية"},
+    "col.p_tier.1": {"en": "Probability of Tier 1", "ar": "احتمال الفئة الأولى"},
+    "col.p_tier.2": {"en": "Probability of Tier 2", "ar": "احتمال الفئة الثانية"},
+    "col.p_tier.2WL": {"en": "Probability of the Watch List", "ar": "احتمال قائمة المراقبة"},
+    "col.p_tier.3": {"en": "Probability of Tier 3", "ar": "احتمال الفئة الثالثة"},
+    "measure.p_tier2_or_better_every_report": {
+        "en": "Tier 2 or better in every report",
+        "ar": "الفئة الثانية أو أفضل في كل التقارير",
+    },
+    "measure.p_reach_tier1": {"en": "Tier 1 reached in some report",
+                              "ar": "الارتقاء إلى الفئة الأولى"},
+    "measure.p_tier1_final": {"en": "Tier 1 in the last report",
+                              "ar": "الفئة الأولى في التقرير الأخير"},
+    "measure.p_tier2_final": {"en": "Tier 2 in the last report",
+                              "ar": "الفئة الثانية في التقرير الأخير"},
+    "measure.p_tier2WL_final": {"en": "Watch List in the last report",
+                                "ar": "قائمة المراقبة في التقرير الأخير"},
+    "measure.p_tier3_final": {"en": "Tier 3 in the last report",
+                              "ar": "الفئة الثالثة في التقرير الأخير"},
+})
+
 #: Fields that only one language of a key uses: Arabic verb forms agreeing with the country
 #: (tipanalysis.report.brief.agreement), counted-noun phrases (tipanalysis.core.arabic) and the
 #: English forms they replace. Tests allow exactly these differences between the languages.

@@ -1085,7 +1085,8 @@ def _digest(descriptor: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------------- public API
 def build_context(country: str, lang: str = "en", year: int | None = None,
-                  data_dir: Path | str | None = None) -> dict[str, Any]:
+                  data_dir: Path | str | None = None, *, figures: bool = True
+                  ) -> dict[str, Any]:
     """Compute everything a brief shows, in ``lang``: sentences, tables, figures and facts.
 
     Parameters
@@ -1118,7 +1119,7 @@ def build_context(country: str, lang: str = "en", year: int | None = None,
     >>> ctx["facts"]["tier"], ctx["dir"]  # doctest: +SKIP
     ('2', 'rtl')
     """
-    return build_contexts(country, (lang,), year=year, data_dir=data_dir)[lang]
+    return build_contexts(country, (lang,), year=year, data_dir=data_dir, figures=figures)[lang]
 
 
 def build_contexts(country: str, langs: tuple[str, ...] = i18n.LANGS, year: int | None = None,
