@@ -1,179 +1,154 @@
-# %% [markdown]
-# # Kuwait's National Strategy 2025–2028: progress review
-#
-# Kuwait launched its National Strategy to Combat Trafficking in Persons and Smuggling of
-# Migrants 2025–2028 on 20 April 2025. The National Committee said it would follow it "by
-# conducting periodic reviews and measuring the progress achieved", but **no indicators,
-# baselines or targets have been published**. This review uses the framework in
-# `data/strategy/framework.json`: the strands and nine aims as published, and an indicator
-# catalogue *proposed by this workspace*. Figures reported by ministries enter through
-# `tipanalysis strategy template` / `tipanalysis strategy import`; until they do, most rows
-# honestly read "no data yet".
-
 # %% tags=["parameters"]
 as_of = "2025-12-31"
 lang = "en"
 
 # %%
+# Kuwait's National Strategy 2025-2028: progress review. Every heading, sentence and table label
+# is written by the package in the notebook's `lang` (tipanalysis.core.i18n), so a run with
+# `-p lang ar` reads in Arabic. Framework: data/strategy/framework.json (strands and aims as
+# published; indicator catalogue proposed by the workspace). Ministries' figures enter through
+# `tipanalysis strategy template` / `tipanalysis strategy import`.
 # %matplotlib inline
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import Markdown, display
 
 # Charts come from tipanalysis.plots, which applies its deterministic settings (plots.RC).
 from tipanalysis import brief, data, plots, strategy, tiers
+from tipanalysis.i18n import format_date, format_percent, t
+from tipanalysis.viz.labels import label_table
 
-# %% [markdown]
-# ## The framework: nine aims as published, mapped to four strands
+fw = strategy.load_framework()
+display(Markdown(
+    f"# {t('nb03.title', lang)}\n\n"
+    + t("nb03.intro", lang, name=t("reform.KWT-0039", lang),
+        launched=format_date(fw.strategy["launched"], lang))))
 
 # %%
-fw = strategy.load_framework()
-aims = fw.aims.set_index("id")[["name_ar", "name_en", "strand", "status", "strand_status"]]
-aims
+display(Markdown(f"## {t('nb03.h.framework', lang)}"))
+strands = fw.strands.set_index("id")[f"name_{lang}"]
+aims = fw.aims.assign(strand=fw.aims["strand"].map(strands))
+label_table(aims, lang, {"id": "col.aim", f"name_{lang}": "col.name", "strand": "col.strand"}
+            ).set_index(t("col.aim", lang))
 
 # %%
 n_ind = fw.indicators.groupby("aim").size()
-Markdown(
-    f"The strategy runs {fw.strategy['start_year']}–{fw.strategy['end_year']} under the title "
-    f"\"{fw.strategy['title_en']}\". All {len(aims)} aims are worded as published (Arabic); "
-    f"their assignment to strands is the workspace's proposal. The catalogue proposes "
-    f"{len(fw.indicators)} indicators ({n_ind.min()}–{n_ind.max()} per aim), "
-    f"{int(fw.indicators['baseline_value'].notna().sum())} with a cited baseline and "
-    f"{int(fw.indicators['target_value'].notna().sum())} with an official target."
-)
-
-# %% [markdown]
-# ## The ranking aim: chance of staying at Tier 2 or better through 2028
-#
-# Kuwait was placed on Tier 2 in the 2025 TIP Report (the cited baseline of indicator A9.1).
-# The forecast comes from `tipanalysis.tiers.forecast_summary` (a Markov chain over all
-# countries' tier moves with the Watch List rule); it is a model estimate, not an observation.
+Markdown(t("nb03.framework.read", lang, n_aims=len(aims), n=len(fw.indicators),
+           lo=n_ind.min(), hi=n_ind.max(),
+           n_baseline=int(fw.indicators["baseline_value"].notna().sum()),
+           n_target=int(fw.indicators["target_value"].notna().sum())))
 
 # %%
+display(Markdown(f"## {t('nb03.h.ranking', lang)}\n\n{t('nb03.ranking.read', lang)}"))
 if hasattr(tiers, "forecast_summary"):
     panel = data.load_tiers()
-    history = panel[panel["iso3"] == "KWT"]
     # The same computation the policy brief reads (brief.strategy_review uses it too).
     summaries = pd.concat([s.reset_index() for s in brief.outlook_summaries(
         panel, "KWT", int(panel["report_year"].max()))])
     outlook = strategy.ranking_outlook(strategy.outlook_from_forecast_summary(summaries))
 else:
     outlook = None
-outlook
+if outlook is not None:
+    display(label_table(outlook.round(3), lang, {
+        "report_year": "col.report_year",
+        "p_tier2_or_better": "measure.p_tier2_or_better_every_report",
+        "ci_low": "col.ci_low", "ci_high": "col.ci_high"}).set_index(t("col.report_year", lang)))
 
 # %%
 if outlook is None or outlook.empty:
-    text = "Forecast not available yet: the ranking aim is shown without it."
+    text = t("nb03.ranking.none", lang)
 else:
-    last = outlook.iloc[-1]
-    text = (f"Probability that Kuwait stays at Tier 2 or better in every report through "
-            f"{int(last['report_year'])}: {last['p_tier2_or_better']:.0%} "
-            f"(95% interval {last['ci_low']:.0%}–{last['ci_high']:.0%}); for the next report "
-            f"alone: {outlook.iloc[0]['p_tier2_or_better']:.0%}.")
+    context = brief.build_context("KWT", lang, figures=False)
+    section = next(s for s in context["sections"] if s["id"] == "outlook")
+    text = "\n\n".join([section["sentences"][0], t(
+        "nb03.ranking.next", lang, p=format_percent(outlook.iloc[0]["p_tier2_or_better"], lang))])
 Markdown(text)
 
-# %% [markdown]
-# ## Review table at `as_of`
-#
-# Status rules: with a target, the share of the straight-line path from baseline to target
-# achieved at the observed period — ≥ 90% on track, 60–90% at risk, < 60% off track. Without
-# an official target (none is published) the status is "no target set"; without a value,
-# "no data yet".
-
 # %%
+display(Markdown(f"## {t('nb03.h.review', lang)}\n\n{t('nb03.review.read', lang)}"))
 obs = strategy.load_observations()
 reviewed = strategy.review(fw.indicators, obs, as_of=as_of, forecast=outlook)
-strategy.review_table(reviewed, fw.strands, lang)
+review = strategy.review_table(reviewed, fw.strands, lang)
+review.index.name = None
+review
 
 # %%
+# The count of indicators with a value is the brief's (facts["strategy"]["n_data"]).
 counts = reviewed["status"].value_counts()
-Markdown(
-    f"At {as_of}, {len(reviewed) - counts.get('no-data', 0)} of {len(reviewed)} indicators "
-    f"have a value ({len(obs)} observation(s) reported by ministries; the others are computed "
-    f"by the workspace); {counts.get('no-data', 0)} have no data yet. "
-    + ("No indicator can be judged on or off track, because no target has been set officially."
-       if fw.indicators["target_value"].isna().all() else
-       f"{int(reviewed['score'].notna().sum())} can be judged against a straight path to an "
-       "official target.")
-)
-
-# %% [markdown]
-# ## Status by strand
+n_nodata = int(counts.get("no-data", 0))
+Markdown(t("strategy.status", lang, as_of=format_date(as_of, lang), n=len(reviewed),
+           n_data=len(reviewed) - n_nodata, n_nodata=n_nodata)
+         + (" " + t("strategy.no_targets", lang)
+            if fw.indicators["target_value"].isna().all() else ""))
 
 # %%
+display(Markdown(f"## {t('nb03.h.strands', lang)}"))
 by_strand = strategy.strand_status_counts(reviewed, fw.strands, lang)
 plots.plot_strand_status(by_strand, lang).figure
 
 # %%
 rolled = strategy.rollup(reviewed)
-rolled[["strand", "n_indicators", "n_with_data", "n_scored", "n_no_data", "n_no_target",
-        "score", "status"]]
+shown = rolled.assign(strand=rolled["strand"].map(
+    lambda s: t("strand.overall", lang) if s == "overall" else strands.get(s, s)),
+    status=rolled["status"].map(lambda s: strategy.status_label(s, lang)))
+label_table(shown.round(2), lang, {"strand": "col.strand", "n_indicators": "col.indicators",
+                                   "n_with_data": "col.with_data", "status": "col.status"}
+            ).set_index(t("col.strand", lang))
 
 # %%
 overall = rolled.set_index("strand").loc["overall"]
-Markdown(
-    f"Overall, {overall['n_scored']} of {overall['n_indicators']} indicators can be scored "
-    f"against a path; the roll-up status is \"{strategy.status_label(overall['status'], 'en')}\". "
-    "Scores average each strand's indicators (equal weights) and then the strands; indicators "
-    "without data or without a target are excluded from the average and counted above."
-)
-
-# %% [markdown]
-# ## Unified statistics and transparency: data completeness
-#
-# Per year, the share of the catalogue's reportable indicators with a reported value, with a
-# value and a named source, and with a value and a public link. These are the measures of
-# aims A6 (unify statistics) and A5 (transparency).
+Markdown(t("nb03.overall", lang, n_scored=overall["n_scored"], n=overall["n_indicators"],
+           status=strategy.status_label(overall["status"], lang)))
 
 # %%
+display(Markdown(f"## {t('nb03.h.completeness', lang)}\n\n"
+                 f"{t('nb03.completeness.intro', lang)}"))
 comp = strategy.completeness(fw.indicators, obs, as_of=as_of)
 shares = strategy.completeness_shares(comp, lang)
 plots.plot_completeness(shares, lang).figure
 
 # %%
 if comp.empty:
-    text = f"The strategy period had not started by {as_of}: nothing to measure yet."
+    text = t("nb03.not_started", lang, as_of=format_date(as_of, lang))
 else:
     row = comp.iloc[-1]
-    text = (f"In {row['year']}{'' if row['complete_year'] else ' (so far)'}, "
-            f"{row['n_reported']} of {row['n_indicators']} reportable indicators have a "
-            f"reported value ({row['share_reported']:.0f}%), {row['n_sourced']} with a named "
-            f"source and {row['n_public']} with a public link.")
+    text = t("nb03.completeness", lang, year=row["year"],
+             so_far="" if row["complete_year"] else t("nb03.so_far", lang),
+             n_rep=row["n_reported"], n_ind=row["n_indicators"],
+             share=format_percent(row["share_reported"] / 100, lang), n_src=row["n_sourced"],
+             n_pub=row["n_public"])
 Markdown(text)
 
-# %% [markdown]
-# ## Activities log from the timeline
-#
-# Events in `data/kuwait/timeline.csv` since 1 January 2025, classified by transparent keyword
-# rules (`strategy.ACTIVITY_RULES`, `strategy.STRAND_RULES`); events that match no strand rule
-# stay visible as "unassigned". Quarters marked `Q?` have only a year as published.
+# %%
+display(Markdown(f"## {t('nb03.h.activities', lang)}\n\n{t('nb03.activities.intro', lang)}"))
+timeline = data.load_timeline()
+log = strategy.activities_log(timeline, end=as_of)
+activity_counts = strategy.activity_counts(log)
+activity_counts.index = [t("total", lang) if s == "total" else strands.get(s, s)
+                         for s in activity_counts.index]
+activity_counts.columns = [t("total", lang) if c == "total" else c
+                           for c in activity_counts.columns]
+activity_counts
 
 # %%
-log = strategy.activities_log(data.load_timeline(), end=as_of)
-strategy.activity_counts(log)
-
-# %%
-log[["date", "activity_type", "strand", "rule", "event"]]
+texts = timeline.set_index("event_id")["event_ar" if lang == "ar" else "event_short_en"]
+shown = log.assign(text=log["event_id"].map(texts),
+                   strand=log["strand"].map(lambda s: strands.get(s, t("strand.unassigned",
+                                                                      lang))),
+                   date=[format_date(str(d), lang, "year" if len(str(d)) == 4 else "day")
+                         for d in log["date"]])
+label_table(shown, lang, {"date": "col.date", "activity_type": "col.activity",
+                          "strand": "col.strand", "text": "col.event"},
+            values={"activity_type": "activity"})
 
 # %%
 acts = log[log["is_activity"]]
-Markdown(
-    f"The timeline records {len(acts)} activities between 1 January 2025 and {as_of} "
-    f"(of {len(log)} events); {int((acts['strand'] == 'unassigned').sum())} could not be "
-    f"assigned to a strand. The timeline lists what public sources reported, so these counts "
-    "are a lower bound, not a complete record of activities."
-)
-
-# %% [markdown]
-# ## How a status is computed — ILLUSTRATIVE example
-#
-# The numbers in this section are **illustrative**, made up to show the rule; they are not
-# data and are not stored in `data/`. An indicator with baseline 100 (2024) and target 200
-# (2028), observed at 140 in 2026: half the time has passed, so 150 is expected; 40 of the
-# expected 50 is 80% of the path, hence "at risk".
+Markdown(t("nb03.activities", lang, n_act=len(acts), as_of=format_date(as_of, lang),
+           n_log=len(log), n_un=int((acts["strand"] == "unassigned").sum())))
 
 # %%
+display(Markdown(f"## {t('nb03.h.example', lang)}\n\n{t('nb03.example.read', lang)}"))
 illustrative = pd.DataFrame({
     "id": ["X.1"], "aim": ["-"], "strand": ["prevention"],
     "name_en": ["Illustrative indicator"], "name_ar": ["مؤشر توضيحي"], "unit": ["persons"],
@@ -185,5 +160,8 @@ illustrative_obs = pd.DataFrame({
     "indicator_id": ["X.1"], "period": ["2026"], "value": [140.0], "unit": ["persons"],
     "source": ["illustrative"], "source_url": [None], "reported_by": [None], "note": [None],
 })
-strategy.review(illustrative, illustrative_obs, as_of="2026-12-31")[
-    ["indicator_id", "value", "expected", "progress", "path_ratio", "status"]]
+example = strategy.review(illustrative, illustrative_obs, as_of="2026-12-31")
+label_table(example.assign(status=example["status"].map(
+    lambda s: strategy.status_label(s, lang))), lang, {
+    "value": "col.value", "expected": "col.expected_value", "progress": "col.progress",
+    "path_ratio": "col.path_ratio", "status": "col.status"})

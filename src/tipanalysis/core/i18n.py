@@ -875,6 +875,143 @@ _TABLE.update({
                               "ar": "الفئة الثالثة في التقرير الأخير"},
 })
 
+# Notebook 03 (strategy review), run in either language.
+_TABLE.update({
+    "nb03.title": {"en": "Kuwait's National Strategy 2025-2028: progress review",
+                   "ar": "الاستراتيجية الوطنية لدولة الكويت 2025-2028: مراجعة التقدم"},
+    "nb03.intro": {
+        "en": "Kuwait launched its {name} on {launched}. The Permanent National Committee said "
+              "it would follow it \"by conducting periodic reviews and measuring the progress "
+              "achieved\", but no indicators, baselines or targets have been published. This "
+              "review uses the strategy's strands and nine aims as published, and an indicator "
+              "catalogue proposed by the analysis team. Figures reported by ministries enter "
+              "through the entry workbook; until they do, most rows read \"no data yet\".",
+        "ar": "أطلقت دولة الكويت {name} في {launched}. وأعلنت اللجنة الوطنية الدائمة أنها "
+              "ستتابع تنفيذها «بإجراء مراجعات دورية وقياس التقدم المحرز»، غير أنه لم تُنشر أي "
+              "مؤشرات أو خطوط أساس أو قيم مستهدفة. وتعتمد هذه المراجعة محاور الاستراتيجية "
+              "وأهدافها التسعة كما نُشرت، وفهرساً للمؤشرات اقترحه فريق التحليل. وتدخل الأرقام "
+              "التي تبلّغ عنها الوزارات عبر مصنف الإدخال، وإلى أن يحدث ذلك تبقى معظم الأسطر "
+              "بلا بيانات.",
+    },
+    "nb03.h.framework": {"en": "The framework: nine aims as published, mapped to four strands",
+                         "ar": "الإطار: الأهداف التسعة كما نُشرت موزعةً على أربعة محاور"},
+    "nb03.framework.read": {
+        "en": "All {n_aims} aims are worded as published (Arabic); their assignment to strands "
+              "is the analysis team's proposal. The catalogue proposes {n} indicators ({lo} to "
+              "{hi} per aim), {n_baseline} with a cited baseline and {n_target} with an "
+              "official target.",
+        "ar": "صيغت الأهداف كلها كما نُشرت بالعربية، أما توزيعها على المحاور فمن اقتراح فريق "
+              "التحليل. ويقترح الفهرس {n} مؤشراً (بين {lo} و{hi} لكل هدف)، منها {n_baseline} "
+              "بخط أساس موثّق و{n_target} بقيمة مستهدفة رسمية.",
+    },
+    "nb03.h.ranking": {"en": "The ranking aim: chance of staying at Tier 2 or better through 2028",
+                       "ar": "هدف التصنيف: احتمال البقاء في الفئة الثانية أو أفضل حتى عام 2028"},
+    "nb03.ranking.read": {
+        "en": "Kuwait was placed on Tier 2 in the 2025 TIP Report (the cited baseline of "
+              "indicator A9.1). The probabilities are the pooled rates of the policy brief, a "
+              "model estimate, not an observation.",
+        "ar": "صُنِّفت الكويت ضمن الفئة الثانية في تقرير الاتجار بالأشخاص لعام 2025، وهو خط "
+              "الأساس الموثّق للمؤشر الأول من مؤشرات الهدف التاسع. والاحتمالات أدناه هي "
+              "المعدلات المجمَّعة نفسها الواردة في موجز السياسات، وهي تقدير من نموذج وليست "
+              "رصداً.",
+    },
+    "nb03.ranking.none": {"en": "Forecast not available yet: the ranking aim is shown without it.",
+                          "ar": "لا تتوفر الاحتمالات بعد، فيُعرض هدف التصنيف دونها."},
+    "nb03.ranking.next": {
+        "en": "For the next report alone, the pooled probability of Tier 2 or better is {p}.",
+        "ar": "وللتقرير المقبل وحده، يبلغ الاحتمال المجمَّع للفئة الثانية أو أفضل {p}.",
+    },
+    "nb03.h.review": {"en": "Review table", "ar": "جدول المراجعة"},
+    "nb03.review.read": {
+        "en": "Status rules: with a target, the share of the straight-line path from baseline "
+              "to target achieved at the observed period: 90% or more on track, 60% to 90% at "
+              "risk, under 60% off track. Without an official target (none is published) the "
+              "status is \"no target set\"; without a value, \"no data yet\".",
+        "ar": "قواعد الحالة: إذا وُجدت قيمة مستهدفة، تُحسب نسبة ما تحقق من المسار المستقيم بين "
+              "خط الأساس والقيمة المستهدفة في الفترة المرصودة، فتكون الحالة «على المسار» عند "
+              "90% فأكثر، و«معرض للخطر» بين 60% و90%، و«خارج المسار» دون 60%. وإذا لم تُحدَّد "
+              "قيمة مستهدفة رسمية (ولم يُنشر أي منها) فالحالة «لا يوجد هدف معتمد»، وإذا لم "
+              "تتوفر قيمة فالحالة «لا توجد بيانات بعد».",
+    },
+    "nb03.h.strands": {"en": "Status by strand", "ar": "الحالة حسب المحور"},
+    "nb03.overall": {
+        "en": "Overall, {n_scored} of {n} indicators can be scored against a path; the roll-up "
+              "status is \"{status}\". Scores average each strand's indicators (equal weights) "
+              "and then the strands; indicators without data or without a target are excluded "
+              "from the average and counted above.",
+        "ar": "إجمالاً، يمكن قياس {n_scored} من أصل {n} من المؤشرات على المسار، والحالة "
+              "الإجمالية «{status}». وتُحسب الدرجة بمتوسط مؤشرات كل محور (بأوزان متساوية) ثم "
+              "بمتوسط المحاور، وتُستبعد من المتوسط المؤشرات التي لا بيانات لها أو لا قيمة "
+              "مستهدفة لها، وتُعدّ في الجدول أعلاه.",
+    },
+    "nb03.h.completeness": {"en": "Unified statistics and transparency: data completeness",
+                            "ar": "توحيد الإحصاءات والشفافية: اكتمال البيانات"},
+    "nb03.completeness.intro": {
+        "en": "Per year, the share of the catalogue's reportable indicators with a reported "
+              "value, with a value and a named source, and with a value and a public link: the "
+              "measures of aims A6 (unify statistics) and A5 (transparency).",
+        "ar": "لكل عام: نسبة المؤشرات القابلة للإبلاغ في الفهرس التي لها قيمة مبلّغ عنها، "
+              "والتي لها قيمة ومصدر مسمّى، والتي لها قيمة ورابط منشور؛ وهي مقاييس الهدف السادس "
+              "(توحيد الإحصاءات) والهدف الخامس (الشفافية).",
+    },
+    "nb03.completeness": {
+        "en": "In {year}{so_far}, {n_rep} of {n_ind} reportable indicators have a reported "
+              "value ({share}), {n_src} with a named source and {n_pub} with a public link.",
+        "ar": "في عام {year}{so_far}، أُبلغ عن قيمة لـ{n_rep} من أصل {n_ind} من المؤشرات "
+              "القابلة للإبلاغ ({share})، منها {n_src} بمصدر مسمّى و{n_pub} برابط منشور.",
+    },
+    "nb03.so_far": {"en": " (so far)", "ar": " (حتى الآن)"},
+    "nb03.not_started": {
+        "en": "The strategy period had not started by {as_of}: nothing to measure yet.",
+        "ar": "لم تكن فترة الاستراتيجية قد بدأت في {as_of}، فلا شيء يُقاس بعد.",
+    },
+    "nb03.h.activities": {"en": "Activities log from the timeline",
+                          "ar": "سجل الأنشطة من الجدول الزمني"},
+    "nb03.activities.intro": {
+        "en": "Actions of the timeline since 1 January 2025, classified by transparent keyword "
+              "rules; actions that match no strand rule stay visible as \"unassigned\". "
+              "Quarters marked with a question mark have only a year as published.",
+        "ar": "إجراءات الجدول الزمني منذ 1 يناير 2025، مصنفةً وفق قواعد كلمات مفتاحية معلنة؛ "
+              "وتبقى الإجراءات التي لا تطابق أي محور ظاهرةً بوصفها «غير مصنف». والأرباع "
+              "المعلَّمة بعلامة استفهام لم يُنشر منها إلا العام.",
+    },
+    "nb03.activities": {
+        "en": "The timeline records {n_act} activities between 1 January 2025 and {as_of} (of "
+              "{n_log} actions); {n_un} could not be assigned to a strand. The timeline lists "
+              "what public sources reported, so these counts are a lower bound, not a complete "
+              "record of activities.",
+        "ar": "يسجل الجدول الزمني {n_act} من الأنشطة بين 1 يناير 2025 و{as_of} (من أصل {n_log} "
+              "من الإجراءات)، وتعذّر إسناد {n_un} منها إلى محور. ولأن الجدول يسرد ما أوردته "
+              "المصادر العامة، فهذه الأعداد حدٌّ أدنى وليست سجلاً كاملاً للأنشطة.",
+    },
+    "nb03.h.example": {"en": "How a status is computed: an illustrative example",
+                       "ar": "كيف تُحسب الحالة: مثال توضيحي"},
+    "nb03.example.read": {
+        "en": "The numbers in this section are illustrative, made up to show the rule; they are "
+              "not data. An indicator with baseline 100 (2024) and target 200 (2028), observed "
+              "at 140 in 2026: half the time has passed, so 150 is expected; 40 of the expected "
+              "50 is 80% of the path, hence \"at risk\".",
+        "ar": "الأرقام في هذا القسم توضيحية وُضعت لشرح القاعدة، وليست بيانات. مؤشر خط أساسه "
+              "100 (2024) وقيمته المستهدفة 200 (2028)، ورُصد عند 140 في عام 2026: مضى نصف "
+              "المدة فالمتوقع 150، وتحقق 40 من الخمسين المتوقعة أي 80% من المسار، فالحالة "
+              "«معرض للخطر».",
+    },
+    "activity.agreement": {"en": "agreement", "ar": "اتفاقية"},
+    "activity.training": {"en": "training", "ar": "تدريب"},
+    "activity.launch": {"en": "launch", "ar": "إطلاق"},
+    "activity.meeting": {"en": "meeting", "ar": "اجتماع"},
+    "activity.awareness": {"en": "awareness", "ar": "توعية"},
+    "activity.workshop": {"en": "workshop", "ar": "ورشة عمل"},
+    "activity.other": {"en": "other activity", "ar": "نشاط آخر"},
+    "col.activity": {"en": "Activity", "ar": "النشاط"},
+    "col.quarter": {"en": "Quarter", "ar": "الربع"},
+    "col.name": {"en": "Name", "ar": "الاسم"},
+    "col.expected_value": {"en": "Expected", "ar": "المتوقع"},
+    "col.progress": {"en": "Progress", "ar": "التقدم"},
+    "col.path_ratio": {"en": "Share of the path", "ar": "نسبة المسار"},
+    "total": {"en": "total", "ar": "المجموع"},
+})
+
 #: Fields that only one language of a key uses: Arabic verb forms agreeing with the country
 #: (tipanalysis.report.brief.agreement), counted-noun phrases (tipanalysis.core.arabic) and the
 #: English forms they replace. Tests allow exactly these differences between the languages.
