@@ -203,7 +203,7 @@ _TABLE.update({
         "en": "The analysis team coded {n} prioritized recommendations of the {year} Report; "
               "the strategy's aims answer {answered} of them ({explicit} explicitly).",
         "ar": "رمّز فريق التحليل التوصيات ذات الأولوية في تقرير عام {year}، وعددها {n}، "
-              "وتستجيب أهداف الاستراتيجية الوطنية لـ{answered} منها، {explicit_phrase}.",
+              "وتستجيب أهداف الاستراتيجية الوطنية {answered_phrase}، {explicit_phrase}.",
     },
     "asks.unanswered": {"en": "No aim answers {k} of them.",
                         "ar": "ولا يقابل أيُّ هدف من أهداف الاستراتيجية {k} منها."},
@@ -1016,7 +1016,8 @@ _TABLE.update({
 #: (tipanalysis.report.brief.agreement), counted-noun phrases (tipanalysis.core.arabic) and the
 #: English forms they replace. Tests allow exactly these differences between the languages.
 FORM_FIELDS: dict[str, frozenset[str]] = {
-    "asks.read": frozenset({"explicit", "explicit_phrase"}),
+    "asks.read": frozenset({"answered", "answered_phrase", "explicit", "explicit_phrase"}),
+    "nb03.framework.read": frozenset({"n_aims"}),
     "caveat.coverage_checked": frozenset({"n", "n_phrase"}),
     "caveat.coverage_unverified": frozenset({"n", "n_phrase", "status"}),
     "compare.gcc": frozenset({"comes", "n_en", "n_word", "rank", "rank_en"}),

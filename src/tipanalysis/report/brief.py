@@ -438,6 +438,8 @@ def _asks(section: dict, iso3: str, year: int, lang: str, cname: str, facts: dic
                        f"منها {a['explicit']} استجابةً صريحة")
     section["sentences"].append(t("asks.read", lang, year=latest, n=a["n"],
                                   answered=a["answered"], explicit=a["explicit"],
+                                  answered_phrase="لها جميعاً" if a["answered"] == a["n"]
+                                  else f"لـ{a['answered']} منها",
                                   explicit_phrase=explicit_phrase))
     if a["unanswered"]:
         section["sentences"].append(t("asks.unanswered", lang, k=a["unanswered"]))
