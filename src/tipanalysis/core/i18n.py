@@ -45,7 +45,8 @@ _TABLE: dict[str, dict[str, str]] = {
     },
     "title.timeline": {
         "en": "{country}: TIP Report tier by report year, with policy events",
-        "ar": "{country}: الفئة في تقرير الاتجار بالأشخاص حسب سنة التقرير مع الأحداث",
+        "ar": "{country}: الفئة في تقرير الاتجار بالأشخاص حسب سنة التقرير، والإجراءات "
+              "التشريعية والمؤسسية",
     },
     "title.heatmap": {"en": "Tier placements: {group}", "ar": "التصنيف حسب الفئة: {group}"},
     "title.shares": {"en": "Tier shares: {group}", "ar": "توزيع الفئات: {group}"},
