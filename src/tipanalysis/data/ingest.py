@@ -445,7 +445,7 @@ def add_tiers(
             "country": _english_name(rec["country"], rec["iso3"], reference),
             "report_year": str(year), "tier": tier, "status": status,
             "waiver": rec["waiver"], "source_url": source_url.strip(),
-            "source_file": path.name, "note": rec["note"],
+            "source_file": path.name, "basis": "sourced", "note": rec["note"],
         })
         new_lines.append(int(rec["row"]))
     if new_rows:
