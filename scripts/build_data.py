@@ -690,6 +690,38 @@ def read_waiver_review(shared: Path, panel: pd.DataFrame) -> pd.DataFrame | None
     return review
 
 
+def apply_citations(out: pd.DataFrame, shared: Path) -> pd.DataFrame:
+    """Cite a page that states a placement directly, where the panel had only a derivation.
+
+    ``tip_tiers/citations.csv`` (iso3, report_year, tier, source_url, note): the tier must be
+    the panel's (a different tier is a conflict to resolve, not an edit); the row's source
+    becomes the page, its basis 'sourced', and the old source is kept at the end of the note.
+    """
+    path = shared / "tip_tiers" / "citations.csv"
+    if not path.is_file():
+        return out
+    name = "citations.csv"
+    cites = read_source(path, ("iso3", "report_year", "tier", "source_url", "note"))
+    problems = _check(cites, name, "source_url", _is_url, "source_url is not a URL")
+    out = out.copy()
+    index = {(i, y): k for k, (i, y) in enumerate(zip(out["iso3"], out["report_year"],
+                                                      strict=True))}
+    for rec in cites.to_dict("records"):
+        k = index.get((rec["iso3"], rec["report_year"]))
+        if k is None or out.iloc[k]["tier"] != rec["tier"]:
+            shown = "no row" if k is None else f"tier {out.iloc[k]['tier'] or 'special'}"
+            problems.append(Problem(name, int(rec["_line"]), "tier", rec["tier"],
+                                    f"{rec['iso3']} {rec['report_year']}: the panel has {shown}"))
+            continue
+        row = out.index[k]
+        out.at[row, "note"] = (f"{rec['note']}; earlier source: {out.at[row, 'source_url']} "
+                               f"({out.at[row, 'note']})")
+        out.at[row, "source_url"] = rec["source_url"]
+        out.at[row, "basis"] = "sourced"
+    _raise(problems)
+    return out
+
+
 def build_tier_placements(shared: Path) -> pd.DataFrame:
     """Build ``tiers/tier_placements.csv`` (see the codebook for every column)."""
     panel = read_tier_files(shared)
@@ -726,6 +758,7 @@ def build_tier_placements(shared: Path) -> pd.DataFrame:
                                                               False: "sourced"}),
         "note": notes,
     })
+    out = apply_citations(out, shared)
     kwt = set(panel.loc[panel["iso3"].eq("KWT"), "report_year"])
     _raise([Problem("tier_placements.csv", None, "report_year", y, "Kuwait has no tier this year")
             for y in range(2003, 2026) if y not in kwt])

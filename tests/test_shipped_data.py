@@ -656,3 +656,18 @@ def test_every_unwaived_third_watch_list_year_is_resolved(tiers):
     assert review["resolution"].value_counts().to_dict() == {
         "waiver_stated": 43, "waiver_implied": 10, "gap": 9}
     assert flags.loc[("COD", "2022")] == "true"  # DR Congo 2022: the narrative states it
+
+
+def test_kuwait_2016_cites_its_own_narrative(tiers):
+    row = tiers[(tiers["iso3"] == "KWT") & (tiers["report_year"] == "2016")].iloc[0]
+    assert row["source_url"] == "https://www.refworld.org/reference/annualreport/usdos/2016/en/110932"
+    assert row["basis"] == "sourced" and "earlier source: https://www.state.gov/" in row["note"]
+
+
+def test_citation_with_another_tier_is_a_conflict(tmp_path, build):
+    shared = _shared_copy(tmp_path)
+    path = shared / "tip_tiers" / "citations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("KWT,2016,2WL", "KWT,2016,3"),
+                    encoding="utf-8")  # SYNTHETIC: the page would say Tier 3
+    with pytest.raises(DataValidationError, match="KWT 2016: the panel has tier 2WL"):
+        build.build_tier_placements(shared)
