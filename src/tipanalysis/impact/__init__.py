@@ -4,6 +4,8 @@
 * interrupted time series (:mod:`~tipanalysis.impact.timeseries`);
 * difference-in-differences with placebo inference, event study (:mod:`~tipanalysis.impact.did`);
 * synthetic control (:mod:`~tipanalysis.impact.synthetic`);
+* what placebo inference can say: ties, minimum attainable p, exact pre-period fits
+  (:mod:`~tipanalysis.impact.inference`);
 * base rates (:mod:`~tipanalysis.impact.baserates`) and the design schedule
   (:mod:`~tipanalysis.impact.design`).
 
@@ -34,6 +36,13 @@ from tipanalysis.impact.errors import (
     MissingOutcomeError,
     NoVariationError,
     TooFewPeriodsError,
+)
+from tipanalysis.impact.inference import (
+    count_below,
+    exact_fit_report,
+    min_attainable_p,
+    rank_p_value,
+    ratio_status,
 )
 from tipanalysis.impact.reforms import (
     EVENT_CATEGORIES,
@@ -97,11 +106,13 @@ __all__ = [
     "SynthResult",
     "TooFewPeriodsError",
     "base_rate_comparison",
+    "count_below",
     "design_schedule",
     "did_placebo",
     "did_placebo_effects",
     "event_lines",
     "event_study",
+    "exact_fit_report",
     "first_passage",
     "fit_its",
     "its",
@@ -109,11 +120,14 @@ __all__ = [
     "its_counterfactual",
     "its_lag_sensitivity",
     "map_events_to_report_years",
+    "min_attainable_p",
     "plot_event_study",
     "plot_its",
     "plot_placebo_gaps",
     "plot_synth",
     "policy_events",
+    "rank_p_value",
+    "ratio_status",
     "reforms",
     "report_year_of",
     "synth",
