@@ -62,6 +62,7 @@ from tipanalysis.impact.synthetic import (
     synthetic_control,
 )
 from tipanalysis.impact.timeseries import (
+    SMALL_SAMPLE,
     Family,
     ITSResult,
     fit_its,
@@ -69,6 +70,7 @@ from tipanalysis.impact.timeseries import (
     its_comparative,
     its_counterfactual,
     its_lag_sensitivity,
+    its_wild_bootstrap,
 )
 from tipanalysis.impact.timing import (
     DatePolicy,
@@ -95,6 +97,7 @@ __all__ = [
     "EVENT_CATEGORIES",
     "REFORMS",
     "REFORM_EVENTS",
+    "SMALL_SAMPLE",
     "AmbiguousDateError",
     "DatePolicy",
     "Family",
@@ -119,6 +122,7 @@ __all__ = [
     "its_comparative",
     "its_counterfactual",
     "its_lag_sensitivity",
+    "its_wild_bootstrap",
     "map_events_to_report_years",
     "min_attainable_p",
     "plot_event_study",
