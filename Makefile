@@ -3,6 +3,7 @@
 #   make test     ruff, data validation, the whole test suite (notebooks included)
 #   make lab      JupyterLab on this venv
 #   make bench    speed and memory figures (README, "Benchmarks")
+#   make backtest rolling-origin scores of the tier forecasts against baselines (README)
 # The venv is (re)built only when requirements/*.txt or pyproject.toml change (stamp file).
 
 PYTHON ?= python3
@@ -18,7 +19,7 @@ LAB_PORT ?= 8888
 # Set ordering in kernels must not vary between runs (determinism of reports).
 export PYTHONHASHSEED := 0
 
-.PHONY: all venv report test lint validate pytest lab bench clean distclean help
+.PHONY: all venv report test lint validate pytest lab bench backtest clean distclean help
 .DEFAULT_GOAL := help
 
 help:
@@ -66,6 +67,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(if $(JOBS),--jobs $(JOBS))
+
+backtest: $(STAMP)
+	$(BIN)/python benchmarks/backtest.py
 
 # Removes only what the runner wrote into $(REPORTS) (its manifest lists it): files users put
 # there (e.g. `tipanalysis brief --out-dir reports/`) stay. Needs no venv (standard library only).

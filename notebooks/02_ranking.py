@@ -100,10 +100,14 @@ last[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_scor
 
 # %%
 world = last.loc["world"]
+same_tier = int((panel[panel["report_year"] == world["report_year"]]["tier"]
+                 == world["tier"]).sum())
 Markdown(
     f"In {world['report_year']}, {countries.name(country, 'en')} ranked "
-    f"{world['rank_in_group']:.0f} of {world['n']} countries in the world (lower scores are "
-    f"better; ties share the best rank). Peers' mean score: {world['peer_mean_score']:.2f}."
+    f"{world['rank_in_group']:.0f} of {world['n']} countries in the world; {same_tier} "
+    f"countries share its tier ({tier_label(world['tier'], 'en')}), and ties share the best "
+    f"rank (lower scores are better). Peers' mean score: {world['peer_mean_score']:.2f} (an "
+    "ordinal scale treated as interval)."
 )
 
 # %% [markdown]
@@ -143,8 +147,7 @@ Markdown(
 
 # %%
 country_history = panel[panel["iso3"] == country]
-P = tiers.transition_matrix(panel)
-path = tiers.forecast_watchlist_chain(country_history, P)
+path = tiers.forecast_duration_chain(country_history, panel, years=tiers.default_years(panel))
 path.pivot(index="report_year", columns="tier", values="prob").round(3)
 
 # %%
@@ -154,7 +157,9 @@ summary[["measure", "first_year", "last_year", "estimate", "ci_low", "ci_high"]]
 # %%
 headline = summary.set_index("measure")
 Markdown(
-    f"If countries keep moving between tiers as they have since 2001, the chance that "
+    f"If countries keep moving between tiers as they have since "
+    f"{summary.attrs['window'][0]} (the estimation window chosen by the backtest), the chance "
+    "that "
     f"{countries.name(country, 'en')} stays at Tier 2 or better in every report through "
     f"{int(headline.loc['p_tier2_or_better_every_report', 'last_year'])} is "
     f"{headline.loc['p_tier2_or_better_every_report', 'estimate']:.0%} (95% interval "
@@ -165,7 +170,24 @@ Markdown(
 )
 
 # %% [markdown]
-# ## Ordered logit: tier on the previous tier, region and period
+# ### Estimation window and backtest
+# The same headline probabilities estimated from three windows, and the rolling-origin backtest
+# (fit on reports up to Y, forecast Y+1 to Y+3, Y = 2012–2024) against persistence and the plain
+# first-order chain (`make backtest`).
+
+# %%
+sensitivity = tiers.window_sensitivity(country_history, panel, n_boot=500)
+sensitivity.pivot(index="measure", columns="window", values="estimate").round(3)
+
+# %%
+forecasts = tiers.backtest(panel, methods=("persistence", "first_order", "duration_chain"))
+verdicts = tiers.verdict(tiers.scores(forecasts), window="2009-")
+Markdown("\n\n".join(verdicts["sentence"]))
+
+# %% [markdown]
+# ## Ordered logit: predicting the tier from the previous tier, region and period
+# A prediction model, not a model of what determines the tier. Standard errors are clustered
+# by country.
 
 # %%
 model = tiers.ordered_logit(panel)  # regions: State Department bureaus of the shipped reference
@@ -176,7 +198,13 @@ predicted = tiers.predicted_probabilities(model, panel, country)
 predicted.tail(10).round(3)
 
 # %%
+accuracy = tiers.accuracy_vs_persistence(model, panel).set_index("method")
+beats = accuracy.loc["model", "accuracy"] > accuracy.loc["persistence", "accuracy"]
 Markdown(
+    f"In sample the model predicts {accuracy.loc['model', 'accuracy']:.1%} of placements "
+    f"correctly, against {accuracy.loc['persistence', 'accuracy']:.1%} for \"same tier as last "
+    f"year\": it {'beats' if beats else 'does not beat'} persistence. It ignores the Watch List "
+    "rule, so it can give probability to a Watch List year the rule makes impossible. "
     f"The model is fitted on {model.n} country-years. Each row above gives "
     f"{countries.name(country, 'en')}'s predicted probabilities for a year, from its previous "
     "tier, region and period, next to the tier it received; large gaps between the two flag "

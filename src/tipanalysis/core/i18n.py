@@ -250,12 +250,70 @@ _TABLE.update({
               "المراقبة {c}؛ الفئة الثالثة {d}.",
     },
     "outlook.assumptions": {
-        "en": "A model estimate, not an observation: one transition matrix pooled over all "
-              "countries, with the Watch List rule; it ignores anything specific to the country, "
-              "including its national strategy, and its intervals cover estimation noise only.",
-        "ar": "هذا تقدير من نموذج وليس ملاحظة: مصفوفة انتقال واحدة مجمّعة لكل الدول مع قاعدة "
-              "قائمة المراقبة؛ ولا يأخذ في الحسبان أي عامل خاص بالدولة، بما في ذلك استراتيجيتها "
-              "الوطنية، وفتراته تعكس عدم اليقين في التقدير فقط.",
+        "en": "A model estimate, not an observation: transition probabilities pooled over all "
+              "countries, with Watch List states by duration and waivers; it ignores anything "
+              "specific to the country, including its national strategy, and its intervals "
+              "cover estimation noise only.",
+        "ar": "هذا تقدير من نموذج وليس ملاحظة: احتمالات انتقال مجمّعة لكل الدول مع حالات قائمة "
+              "المراقبة حسب المدة والإعفاءات؛ ولا يأخذ في الحسبان أي عامل خاص بالدولة، بما في ذلك "
+              "استراتيجيتها الوطنية، وفتراته تعكس عدم اليقين في التقدير فقط.",
+    },
+    # annex: estimation window and backtest of the outlook
+    "sec.annex": {"en": "Annex: how far the outlook can be trusted",
+                  "ar": "ملحق: إلى أي حد يمكن الوثوق بالتوقعات"},
+    "annex.none": {"en": "No outlook, so no window table or backtest.",
+                   "ar": "لا توجد توقعات، ولذلك لا يُعرض جدول نوافذ التقدير ولا الاختبار الرجعي."},
+    "annex.windows": {
+        "en": "The outlook's headline probabilities depend on the reports they are estimated "
+              "from. The table gives them for three estimation windows; the outlook uses the "
+              "reports from {first} onward, the window with the best score in the backtest. "
+              "The spread between windows can exceed a single 95% confidence interval.",
+        "ar": "تتوقف الاحتمالات الرئيسية للتوقعات على التقارير التي قُدّرت منها. ويعرض الجدول "
+              "هذه الاحتمالات لثلاث نوافذ تقدير؛ وتعتمد التوقعات على التقارير منذ {first}، وهي "
+              "نافذة التقدير التي حققت أفضل نتيجة في الاختبار الرجعي. وقد يتجاوز الفرق بين "
+              "النوافذ عرضَ مجال الثقة 95% لأي منها.",
+    },
+    "annex.col.window": {"en": "Estimation window", "ar": "نافذة التقدير"},
+    "annex.col.ok": {"en": "Tier 2 or better in every report through {last}",
+                     "ar": "الفئة الثانية أو أفضل في كل التقارير حتى {last}"},
+    "annex.col.tier1": {"en": "Tier 1 reached by {last}",
+                        "ar": "بلوغ الفئة الأولى حتى {last}"},
+    "annex.cell": {"en": "{p} (95% CI {lo} to {hi})",
+                   "ar": "{p} (مجال الثقة 95%: من {lo} إلى {hi})"},
+    "annex.window": {"en": "{first} to {last}", "ar": "من {first} إلى {last}"},
+    "annex.default": {"en": "(used in the outlook)", "ar": "(المعتمدة في التوقعات)"},
+    "annex.backtest": {
+        "en": "Backtest: the forecast was refitted on the reports up to each year from {first} "
+              "to {last} and scored on the next three reports. Its log score one report ahead is "
+              "{m1}, against {p1} for “same tier as now” and {f1} for the plain transition "
+              "matrix; three reports ahead {mn}, against {pn} and {fn} (higher is better).",
+        "ar": "الاختبار الرجعي: أُعيد تقدير نموذج التوقعات من التقارير المتاحة حتى كل سنة من "
+              "{first} إلى {last}، ثم قورنت توقعاته بالتقارير الثلاثة التالية. بلغت درجته "
+              "اللوغاريتمية للتقرير التالي {m1}، مقابل {p1} لافتراض بقاء الفئة على حالها و{f1} "
+              "لمصفوفة الانتقال البسيطة؛ وبلغت للتقرير الثالث {mn}، مقابل {pn} و{fn} (القيمة "
+              "الأعلى أفضل).",
+    },
+    "annex.verdict.both": {
+        "en": "It beats both baselines at every horizon.",
+        "ar": "وتتفوق التوقعات على كلا المعيارين المرجعيين في كل آفاق التوقع.",
+    },
+    "annex.verdict.persistence": {
+        "en": "It beats “same tier as now” at every horizon, but not the plain transition "
+              "matrix at every horizon.",
+        "ar": "وتتفوق التوقعات على افتراض بقاء الفئة على حالها في كل آفاق التوقع، لكنها لا "
+              "تتفوق على مصفوفة الانتقال البسيطة في كل آفاق التوقع.",
+    },
+    "annex.verdict.not_persistence": {
+        "en": "It does NOT beat “same tier as now” at every horizon: read the outlook with that "
+              "in mind.",
+        "ar": "ولا تتفوق التوقعات على افتراض بقاء الفئة على حالها في كل آفاق التوقع، "
+              "فينبغي قراءتها مع مراعاة ذلك.",
+    },
+    "annex.scores": {
+        "en": "Log score: the average natural logarithm of the probability the forecast gave "
+              "to the tier that was then published, over every ranked country and year.",
+        "ar": "الدرجة اللوغاريتمية: متوسط اللوغاريتم الطبيعي للاحتمال الذي أعطته التوقعات "
+              "للفئة التي نُشرت فعلاً، لكل الدول المصنفة وكل السنوات.",
     },
     "outlook.past": {"en": "No outlook: the TIP Report {year} is at or after {last}.",
                      "ar": "لا توجد توقعات: تقرير {year} يأتي في {last} أو بعده."},

@@ -4,6 +4,8 @@
 * interrupted time series (:mod:`~tipanalysis.impact.timeseries`);
 * difference-in-differences with placebo inference, event study (:mod:`~tipanalysis.impact.did`);
 * synthetic control (:mod:`~tipanalysis.impact.synthetic`);
+* what placebo inference can say: ties, minimum attainable p, exact pre-period fits
+  (:mod:`~tipanalysis.impact.inference`);
 * base rates (:mod:`~tipanalysis.impact.baserates`) and the design schedule
   (:mod:`~tipanalysis.impact.design`).
 
@@ -35,6 +37,13 @@ from tipanalysis.impact.errors import (
     NoVariationError,
     TooFewPeriodsError,
 )
+from tipanalysis.impact.inference import (
+    count_below,
+    exact_fit_report,
+    min_attainable_p,
+    rank_p_value,
+    ratio_status,
+)
 from tipanalysis.impact.reforms import (
     EVENT_CATEGORIES,
     REFORM_EVENTS,
@@ -53,6 +62,7 @@ from tipanalysis.impact.synthetic import (
     synthetic_control,
 )
 from tipanalysis.impact.timeseries import (
+    SMALL_SAMPLE,
     Family,
     ITSResult,
     fit_its,
@@ -60,6 +70,7 @@ from tipanalysis.impact.timeseries import (
     its_comparative,
     its_counterfactual,
     its_lag_sensitivity,
+    its_wild_bootstrap,
 )
 from tipanalysis.impact.timing import (
     DatePolicy,
@@ -86,6 +97,7 @@ __all__ = [
     "EVENT_CATEGORIES",
     "REFORMS",
     "REFORM_EVENTS",
+    "SMALL_SAMPLE",
     "AmbiguousDateError",
     "DatePolicy",
     "Family",
@@ -97,23 +109,29 @@ __all__ = [
     "SynthResult",
     "TooFewPeriodsError",
     "base_rate_comparison",
+    "count_below",
     "design_schedule",
     "did_placebo",
     "did_placebo_effects",
     "event_lines",
     "event_study",
+    "exact_fit_report",
     "first_passage",
     "fit_its",
     "its",
     "its_comparative",
     "its_counterfactual",
     "its_lag_sensitivity",
+    "its_wild_bootstrap",
     "map_events_to_report_years",
+    "min_attainable_p",
     "plot_event_study",
     "plot_its",
     "plot_placebo_gaps",
     "plot_synth",
     "policy_events",
+    "rank_p_value",
+    "ratio_status",
     "reforms",
     "report_year_of",
     "synth",

@@ -361,7 +361,8 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
         "lo1": hit["ci_low"], "hi1": hit["ci_high"]}.items()}
     final = {k: format_percent(last.loc[f"p_tier{tier}_final", "estimate"])
              for k, tier in zip("abcd", ("1", "2", "2WL", "3"), strict=True)}
-    since = int(panel["report_year"].min())
+    window = tiers.default_years(panel)  # the estimation window chosen by the backtest
+    since = window.start if window is not None else int(panel["report_year"].min())
     facts["outlook"] = {"last": HORIZON_YEAR, "since": since, **pct, **final}
     section["sentences"] += [
         t("outlook.main", lang, since=since, country=cname, last=HORIZON_YEAR, **pct),
@@ -371,6 +372,64 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
 
     section["figure"] = _figure_uri(plot_outlook(by_year, year, lang).figure, "svg")
     section["figure_alt"] = t("outlook.title", lang, country=cname, last=HORIZON_YEAR)
+
+
+def _annex(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
+           facts: dict[str, Any], memo: Memo) -> None:
+    """Estimation-window table and the backtest verdict of the outlook's forecast."""
+    from tipanalysis import tiers
+
+    horizon = HORIZON_YEAR - year
+    history = panel[panel["iso3"] == iso3]
+    if horizon < 1 or history.sort_values("report_year")["tier"].isna().iloc[-1]:
+        section["sentences"].append(t("annex.none", lang))
+        return
+    windows = {k: v for k, v in tiers.BACKTEST_WINDOWS.items() if v < year - 1}
+    sens = _once(memo, ("annex.windows", iso3, year), lambda: tiers.window_sensitivity(
+        history, panel, windows=windows, horizon=horizon, n_boot=1000, seed=0))
+    default = tiers.default_years(panel)
+    rows, highlight = [], None
+
+    def cell(r: pd.Series) -> str:
+        return t("annex.cell", lang, p=format_percent(r["estimate"], lang),
+                 lo=format_percent(r["ci_low"], lang), hi=format_percent(r["ci_high"], lang))
+
+    for i, (name, first) in enumerate(windows.items()):
+        w = sens[sens["window"] == name].set_index("measure")
+        label = t("annex.window", lang, first=first, last=year)
+        if default is not None and first == default.start:
+            label, highlight = f"{label} {t('annex.default', lang)}", i
+        rows.append([label, cell(w.loc["p_tier2_or_better_every_report"]),
+                     cell(w.loc["p_reach_tier1"])])
+    section["table"] = {"class": "windows", "rows": rows, "highlight": highlight,
+                        "header": [t(k, lang, last=HORIZON_YEAR) for k in (
+                            "annex.col.window", "annex.col.ok", "annex.col.tier1")]}
+    first = default.start if default is not None else int(panel["report_year"].min())
+    section["sentences"].append(t("annex.windows", lang, first=first, last=HORIZON_YEAR))
+    fc = _once(memo, ("annex.backtest", year), lambda: tiers.backtest(  # 3 reports ahead
+        panel, methods=("persistence", "first_order", "duration_chain"), horizon=3,
+        windows={"window": first}))
+    v = tiers.verdict(tiers.scores(fc), window="window").set_index("horizon")
+    if v.empty:
+        return
+    h1, hn = v.index.min(), v.index.max()
+    num = {f"{k}{h}": format_number(v.loc[hh, col], lang, 3)
+           for h, hh in (("1", h1), ("n", hn))
+           for k, col in (("m", "log_score"), ("p", "log_score_persistence"),
+                          ("f", "log_score_first_order"))}
+    origins = fc["origin"]
+    facts["backtest"] = {"beats_persistence": bool(v["beats_persistence"].all()),
+                         "beats_first_order": bool(v["beats_first_order"].all()),
+                         **{k: round(float(v.loc[hh, c]), 3) for k, hh, c in (
+                             ("log_score_1", h1, "log_score"),
+                             ("log_score_persistence_1", h1, "log_score_persistence"))}}
+    verdict = ("annex.verdict.both" if v["beats_first_order"].all() else
+               "annex.verdict.persistence") if v["beats_persistence"].all() else \
+        "annex.verdict.not_persistence"
+    section["sentences"] += [
+        t("annex.backtest", lang, first=int(origins.min()), last=int(origins.max()), **num),
+        t(verdict, lang)]
+    section["notes"].append(t("annex.scores", lang))
 
 
 def _strategy(section: dict, iso3: str, year: int, lang: str, data_dir: Path | str | None,
@@ -612,6 +671,9 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
     strategy_sec = _section("sec.strategy", lang)
     _guarded(strategy_sec, "strategy.what", lang, problems,
              lambda: _strategy(strategy_sec, iso3, year, lang, data_dir, facts, memo))
+    annex_sec = _section("sec.annex", lang)
+    _guarded(annex_sec, "forecast.what", lang, problems,
+             lambda: _annex(annex_sec, panel, iso3, year, lang, facts, memo))
     impact_sec = _section("sec.impact", lang)
     _guarded(impact_sec, "impact.what", lang, problems,
              lambda: _impact(impact_sec, panel, timeline, iso3, year, lang, facts, memo))
@@ -630,6 +692,7 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
         "headline_title": t("sec.headline", lang),
         "headline": _headline(rows, year, lang, cname, timeline, facts),
         "sections": [timeline_sec, compare_sec, map_sec, outlook_sec, strategy_sec, impact_sec],
+        "annex": annex_sec,
         "caveats_title": t("sec.caveats", lang),
         "caveats": _caveats(coverage, year, lang, facts),
         "sources_title": t("sec.sources", lang),
