@@ -15,10 +15,11 @@ lang = "en"
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from tipanalysis import countries, data, impact, maps, plots, tiers
 from tipanalysis.i18n import t, tier_label
+from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -34,7 +35,7 @@ history = indicators[indicators["iso3"] == country]
 # %%
 latest = history.iloc[-1]
 label = tier_label("special" if latest["status"] == "special" else latest["tier"], "en")
-Markdown(
+md(
     f"**{countries.name(country, 'en')}** is on **{label}** in the "
     f"{latest['report_year']} TIP Report ({latest['change']} from the previous report; "
     f"{latest['years_on_tier']} consecutive report year(s) on this tier)."
@@ -53,7 +54,7 @@ plots.plot_tier_timeline(history, events if country == "KWT" else None, country=
                          lang=lang).figure
 
 # %%
-events[["label", "date", "category", "event"]] if country == "KWT" else Markdown(
+events[["label", "date", "category", "event"]] if country == "KWT" else md(
     "The policy timeline shipped with the workspace covers Kuwait only.")
 
 # %% [markdown]
@@ -100,7 +101,7 @@ last[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_scor
 
 # %%
 world = last.loc["world"]
-Markdown(
+md(
     f"In {world['report_year']}, {countries.name(country, 'en')} ranked "
     f"{world['rank_in_group']:.0f} of {world['n']} countries in the world (lower scores are "
     f"better; ties share the best rank). Peers' mean score: {world['peer_mean_score']:.2f}."
@@ -131,7 +132,7 @@ transitions.pivot(index="from_tier", columns="to_tier", values="estimate").round
 
 # %%
 from_wl = transitions[transitions["from_tier"] == "2WL"].set_index("to_tier")
-Markdown(
+md(
     f"From the Watch List, {from_wl.loc['2', 'estimate']:.0%} of moves were up to Tier 2 "
     f"(95% interval {from_wl.loc['2', 'ci_low']:.0%}–{from_wl.loc['2', 'ci_high']:.0%}) and "
     f"{from_wl.loc['3', 'estimate']:.0%} down to Tier 3, over "
@@ -153,7 +154,7 @@ summary[["measure", "first_year", "last_year", "estimate", "ci_low", "ci_high"]]
 
 # %%
 headline = summary.set_index("measure")
-Markdown(
+md(
     f"If countries keep moving between tiers as they have since 2001, the chance that "
     f"{countries.name(country, 'en')} stays at Tier 2 or better in every report through "
     f"{int(headline.loc['p_tier2_or_better_every_report', 'last_year'])} is "
@@ -176,7 +177,7 @@ predicted = tiers.predicted_probabilities(model, panel, country)
 predicted.tail(10).round(3)
 
 # %%
-Markdown(
+md(
     f"The model is fitted on {model.n} country-years. Each row above gives "
     f"{countries.name(country, 'en')}'s predicted probabilities for a year, from its previous "
     "tier, region and period, next to the tier it received; large gaps between the two flag "
