@@ -430,17 +430,17 @@ def write_template(out: Path | str, data_dir: Path | str | None = None) -> Path:
     't.xlsx'
     """
     out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise ValueError(f"{out}: the template is an .xlsx workbook; give a file name ending "
-                         "in .xlsx")
     folders = [paths.resolve_data_dir(data_dir)]
-    with contextlib.suppress(FileNotFoundError):
-        folders.append(paths.data_dir())
+    with contextlib.suppress(FileNotFoundError):  # no default data folder: nothing to protect
+        folders.append(paths.resolve_data_dir(None))
     target = out.resolve()
     for folder in folders:
         if target.is_relative_to(folder.resolve()):
             raise ValueError(f"{out} is inside the data folder {folder}; write the template "
                              "somewhere else (the data folder holds only described data)")
+    if out.suffix.lower() != ".xlsx":
+        raise ValueError(f"{out}: the template is an .xlsx workbook; give a file name ending "
+                         "in .xlsx")
     sheets = template_tables(load_framework(data_dir))
     return write_entry_workbook(out, sheets["indicators"], _README_LINES)
 
