@@ -201,3 +201,4 @@ def test_recursion_error_in_the_command_line_process(tmp_path):
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error:") and proc.stderr.count("\n") == 1, proc.stderr
+    assert "unexpected" not in proc.stderr and "nested too deeply" in proc.stderr
