@@ -173,12 +173,12 @@ def decode_bytes(data: bytes, *, file: str) -> str:
     'country\\nالكويت\\n'
     >>> decode_bytes("a\\n".encode("utf-16"), file="x.csv")
     'a\\n'
-    >>> decode_bytes("Dirección\\n".encode("latin-1"), file="x.csv")
+    >>> decode_bytes("Dirección\\n".encode("latin-1"), file="x.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     tipanalysis.core.errors.DataValidationError: 1 problem(s) found; nothing was written:
       - x.csv, row 1: cannot decode: not UTF-8 (invalid byte at offset 7), and not Arabic \
-Windows-1256; the encoding looks like cp1250; save the file as UTF-8 (value b'\\xf3n\\n')
+Windows-1256; the encoding looks like ...; save the file as UTF-8 (value b'\\xf3n\\n')
     """
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise DataValidationError([_decode_problem(
