@@ -15,10 +15,11 @@ lang = "en"
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from tipanalysis import countries, data, impact, maps, plots, tiers
 from tipanalysis.i18n import t, tier_label
+from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -34,7 +35,7 @@ history = indicators[indicators["iso3"] == country]
 # %%
 latest = history.iloc[-1]
 label = tier_label("special" if latest["status"] == "special" else latest["tier"], "en")
-Markdown(
+md(
     f"**{countries.name(country, 'en')}** is on **{label}** in the "
     f"{latest['report_year']} TIP Report ({latest['change']} from the previous report; "
     f"{latest['years_on_tier']} consecutive report year(s) on this tier)."
@@ -53,7 +54,7 @@ plots.plot_tier_timeline(history, events if country == "KWT" else None, country=
                          lang=lang).figure
 
 # %%
-events[["label", "date", "category", "event"]] if country == "KWT" else Markdown(
+events[["label", "date", "category", "event"]] if country == "KWT" else md(
     "The policy timeline shipped with the workspace covers Kuwait only.")
 
 # %% [markdown]
@@ -102,7 +103,7 @@ last[["report_year", "n", "tier", "rank_in_group", "percentile", "peer_mean_scor
 world = last.loc["world"]
 same_tier = int((panel[panel["report_year"] == world["report_year"]]["tier"]
                  == world["tier"]).sum())
-Markdown(
+md(
     f"In {world['report_year']}, {countries.name(country, 'en')} ranked "
     f"{world['rank_in_group']:.0f} of {world['n']} countries in the world; {same_tier} "
     f"countries share its tier ({tier_label(world['tier'], 'en')}), and ties share the best "
@@ -135,7 +136,7 @@ transitions.pivot(index="from_tier", columns="to_tier", values="estimate").round
 
 # %%
 from_wl = transitions[transitions["from_tier"] == "2WL"].set_index("to_tier")
-Markdown(
+md(
     f"From the Watch List, {from_wl.loc['2', 'estimate']:.0%} of moves were up to Tier 2 "
     f"(95% interval {from_wl.loc['2', 'ci_low']:.0%}–{from_wl.loc['2', 'ci_high']:.0%}) and "
     f"{from_wl.loc['3', 'estimate']:.0%} down to Tier 3, over "
@@ -156,7 +157,7 @@ summary[["measure", "first_year", "last_year", "estimate", "ci_low", "ci_high"]]
 
 # %%
 headline = summary.set_index("measure")
-Markdown(
+md(
     f"If countries keep moving between tiers as they have since "
     f"{summary.attrs['window'][0]} (the estimation window chosen by the backtest), the chance "
     "that "
@@ -182,7 +183,7 @@ sensitivity.pivot(index="measure", columns="window", values="estimate").round(3)
 # %%
 forecasts = tiers.backtest(panel, methods=("persistence", "first_order", "duration_chain"))
 verdicts = tiers.verdict(tiers.scores(forecasts), window="2009-")
-Markdown("\n\n".join(verdicts["sentence"]))
+md("\n\n".join(verdicts["sentence"]))
 
 # %% [markdown]
 # ## Ordered logit: predicting the tier from the previous tier, region and period
@@ -200,7 +201,7 @@ predicted.tail(10).round(3)
 # %%
 accuracy = tiers.accuracy_vs_persistence(model, panel).set_index("method")
 beats = accuracy.loc["model", "accuracy"] > accuracy.loc["persistence", "accuracy"]
-Markdown(
+md(
     f"In sample the model predicts {accuracy.loc['model', 'accuracy']:.1%} of placements "
     f"correctly, against {accuracy.loc['persistence', 'accuracy']:.1%} for \"same tier as last "
     f"year\": it {'beats' if beats else 'does not beat'} persistence. It ignores the Watch List "

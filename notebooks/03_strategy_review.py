@@ -19,10 +19,10 @@ lang = "en"
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
-from IPython.display import Markdown
 
 # Charts come from tipanalysis.plots, which applies its deterministic settings (plots.RC).
 from tipanalysis import data, plots, strategy, tiers
+from tipanalysis.viz.text import md
 
 # %% [markdown]
 # ## The framework: nine aims as published, mapped to four strands
@@ -34,7 +34,7 @@ aims
 
 # %%
 n_ind = fw.indicators.groupby("aim").size()
-Markdown(
+md(
     f"The strategy runs {fw.strategy['start_year']}–{fw.strategy['end_year']} under the title "
     f"\"{fw.strategy['title_en']}\". All {len(aims)} aims are worded as published (Arabic); "
     f"their assignment to strands is the workspace's proposal. The catalogue proposes "
@@ -69,7 +69,7 @@ else:
             f"{int(last['report_year'])}: {last['p_tier2_or_better']:.0%} "
             f"(95% interval {last['ci_low']:.0%}–{last['ci_high']:.0%}); for the next report "
             f"alone: {outlook.iloc[0]['p_tier2_or_better']:.0%}.")
-Markdown(text)
+md(text)
 
 # %% [markdown]
 # ## Review table at `as_of`
@@ -86,7 +86,7 @@ strategy.review_table(reviewed, fw.strands, lang)
 
 # %%
 counts = reviewed["status"].value_counts()
-Markdown(
+md(
     f"At {as_of}, {len(reviewed) - counts.get('no-data', 0)} of {len(reviewed)} indicators "
     f"have a value ({len(obs)} observation(s) reported by ministries; the others are computed "
     f"by the workspace); {counts.get('no-data', 0)} have no data yet. "
@@ -110,7 +110,7 @@ rolled[["strand", "n_indicators", "n_with_data", "n_scored", "n_no_data", "n_no_
 
 # %%
 overall = rolled.set_index("strand").loc["overall"]
-Markdown(
+md(
     f"Overall, {overall['n_scored']} of {overall['n_indicators']} indicators can be scored "
     f"against a path; the roll-up status is \"{strategy.status_label(overall['status'], 'en')}\". "
     "Scores average each strand's indicators (equal weights) and then the strands; indicators "
@@ -138,7 +138,7 @@ else:
             f"{row['n_reported']} of {row['n_indicators']} reportable indicators have a "
             f"reported value ({row['share_reported']:.0f}%), {row['n_sourced']} with a named "
             f"source and {row['n_public']} with a public link.")
-Markdown(text)
+md(text)
 
 # %% [markdown]
 # ## Activities log from the timeline
@@ -156,7 +156,7 @@ log[["date", "activity_type", "strand", "rule", "event"]]
 
 # %%
 acts = log[log["is_activity"]]
-Markdown(
+md(
     f"The timeline records {len(acts)} activities between 1 January 2025 and {as_of} "
     f"(of {len(log)} events); {int((acts['strand'] == 'unassigned').sum())} could not be "
     f"assigned to a strand. The timeline lists what public sources reported, so these counts "

@@ -24,11 +24,11 @@ import warnings
 import matplotlib
 import numpy as np
 import pandas as pd
-from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from tipanalysis import countries, data, impact, plots, tiers
 from tipanalysis.i18n import t, tier_label
+from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -43,7 +43,7 @@ own = scores[(scores["iso3"] == country) & scores["score"].notna()][
 name = countries.name(country, "en")
 chart_name = countries.name(country, lang)  # chart titles and labels follow `lang`
 first, last = int(own["report_year"].min()), int(panel["report_year"].max())
-Markdown(
+md(
     f"**{name}**: ranked in {len(own)} report years, {first}–{int(own['report_year'].max())}; "
     f"tier score 1 (Tier 1), 2 (Tier 2), 2.5 (Watch List), 3 (Tier 3): **higher is worse**."
     + ("" if country == "KWT" else
@@ -79,7 +79,7 @@ reforms
 
 # %%
 ambiguous = events.loc[events["ambiguous"], "event_id"].tolist()
-Markdown(
+md(
     f"{len(events)} law, institution and strategy events fall in reports "
     f"{events['report_year'].min()}–{events['report_year'].max()}; {len(ambiguous)} are dated "
     f"only to the year ({', '.join(ambiguous)}) and placed by the \"latest\" policy. The 2013 "
@@ -118,7 +118,7 @@ read = "; ".join(
     + ("not yet observable" if pd.isna(r.observed) else
        "upgraded" if r.observed else "no upgrade")
     for r in up.itertuples())
-Markdown(
+md(
     f"Chance of an upgrade within two reports — {read or 'no reform has a ranked baseline'}. "
     + (f"For the 2025–2028 strategy the base rate of a *downgrade* within two reports is "
        f"{down_now.iloc[0]:.0%}. " if len(down_now) else "")
@@ -151,7 +151,7 @@ try:
 except impact.ImpactInputError as err:
     fit = cf = lags = wild = None
     its_error = f"Not estimable for {name}: {err}"
-Markdown(its_error) if fit is None else fit.drop(columns=["scale", "model"]).round(3)
+md(its_error) if fit is None else fit.drop(columns=["scale", "model"]).round(3)
 
 # %%
 if cf is not None:
@@ -161,11 +161,11 @@ if cf is not None:
     ax.axhline(3, color="0.6", linewidth=0.6, linestyle=":")
     display_fig = fig
 else:
-    display_fig = Markdown(its_error)
+    display_fig = md(its_error)
 display_fig
 
 # %%
-lags.round(3) if lags is not None else Markdown(its_error)
+lags.round(3) if lags is not None else md(its_error)
 
 # %%
 if fit is None:
@@ -195,7 +195,7 @@ else:
            "2014); " if country == "KWT" else f"these are Kuwait's dates, not {name}'s reforms; ")
         + "tiers measure government effort as judged by the State Department."
     )
-Markdown(text)
+md(text)
 
 # %% [markdown]
 # The same model for each reform and two windows: *between reforms* (pre-period from the
@@ -235,7 +235,7 @@ its_table.drop(columns="level", errors="ignore")
 
 # %%
 ok = its_table[its_table["problem"].isna()] if "problem" in its_table else its_table
-Markdown(
+md(
     f"{len(ok)} of {len(its_table)} specifications give an interval. "
     + (f"Level changes range {ok['level'].min():+.2f} to {ok['level'].max():+.2f} tier points "
        f"with {int(ok['n_post'].min())}–{int(ok['n_post'].max())} post periods. "
@@ -279,7 +279,7 @@ fmt = "; ".join(
     f"n_pre {int(r['n_pre'])}, n_post {int(r['n_post'])}, n_donors {int(r['n_donors'])})"
     for _, r in did.iterrows() if pd.notna(r.get("estimate")))
 n_donors = len(group) - 1
-Markdown(
+md(
     f"Change in {name}'s gap to the GCC mean — {fmt or 'not estimable'}. With {n_donors} "
     f"donors the smallest attainable p-value is 1/{n_donors + 1} = {1 / (n_donors + 1):.2f}: "
     "this design can never show a conventionally significant difference, whatever happens. "
@@ -296,7 +296,7 @@ try:
                                     year=r13 - 1))
     es_out = fig
 except impact.ImpactInputError as err:
-    es, es_out = None, Markdown(f"Event study not estimable: {err}")
+    es, es_out = None, md(f"Event study not estimable: {err}")
 es_out
 
 # %%
@@ -311,7 +311,7 @@ if es is not None:
         f"{impact.count_below(post['p_value'], int(es['n_donors'].iloc[0]) + 1)}. "
         f"Later reforms ({r15}, {r18}) sit inside this post-period, so the path is descriptive."
     )
-    display_text = Markdown(text)
+    display_text = md(text)
 else:
     display_text = es_out
 display_text
@@ -337,7 +337,7 @@ try:
 except impact.ImpactInputError as err:
     cho_fit = cho_weights = None
     cho_error = f"Not estimable for {name}: {err}"
-Markdown(cho_error) if cho_fit is None else cho_weights.head(5).round(3)
+md(cho_error) if cho_fit is None else cho_weights.head(5).round(3)
 
 # %%
 if cho_fit is not None:
@@ -346,7 +346,7 @@ if cho_fit is not None:
                       title=t("impact.title.cho_country", lang, country=chart_name))
     cho_out = fig
 else:
-    cho_out = Markdown(cho_error)
+    cho_out = md(cho_error)
 cho_out
 
 # %%
@@ -366,7 +366,7 @@ if cho_fit is not None:
     )
 else:
     text = cho_error
-Markdown(text)
+md(text)
 
 # %% [markdown]
 # ### Where a synthetic control is estimable: the tier score against all countries
@@ -389,7 +389,7 @@ try:
         f"only {int(summary['n_post'].iloc[0])} post period(s)")
 except impact.ImpactInputError as err:
     summary, synth_error = None, str(err)
-(Markdown(f"Not estimable for {name}: {synth_error}") if synth_error
+(md(f"Not estimable for {name}: {synth_error}") if synth_error
  else summary.drop(columns="note").round(3))
 
 # %%
@@ -402,7 +402,7 @@ if synth_error is None:
                              title=t("impact.title.placebo_shown", lang, ratio=5))
     synth_out = fig
 else:
-    synth_out = Markdown(f"Not estimable for {name}: {synth_error}")
+    synth_out = md(f"Not estimable for {name}: {synth_error}")
 synth_out
 
 # %%
@@ -424,7 +424,7 @@ if synth_error is None:
     )
 else:
     text = f"Not estimable for {name}: {synth_error}"
-Markdown(text)
+md(text)
 
 # %% [markdown]
 # ## 5. The 2025–2028 strategy as a pre-specified design
@@ -452,7 +452,7 @@ filled["years filled"] = tip.dropna(subset=["value"]).groupby("measure")["report
 filled.fillna({"years filled": ""})
 
 # %%
-Markdown(
+md(
     (f"TIP-reported enforcement figures for {name}: {int(filled['filled'].sum())} of "
      f"{int(filled['cells'].sum())} cells filled ({tip['report_year'].min()}–"
      f"{tip['report_year'].max()} reports, {filled.index.size} measures); none for "
@@ -486,7 +486,7 @@ plan
 # %%
 first_ok = schedule[schedule["estimable"]].groupby("design")["report_year"].min()
 never = [d for d in observed if d not in first_ok.index]
-Markdown(
+md(
     "First report after which each design can be estimated: "
     + "; ".join(f"{d}: {y}" for d, y in first_ok.items())
     + (f". Not estimable by {horizon[-1]}: {', '.join(never)} — the years just before the "
@@ -503,7 +503,7 @@ Markdown(
 coverage = data.load_coverage()
 levels = coverage["completeness"].value_counts()
 values = tip["value"].dropna()
-Markdown(
+md(
     f"- **Effort, not prevalence.** {t('caveat.effort', 'en')} A better tier after a reform "
     "means the State Department judged the government's efforts better, not that trafficking "
     "fell.\n"

@@ -183,8 +183,11 @@ def test_parse_tier_text_round_trip(report):
 
 ARABIC = "".join(chr(c) for c in range(0x0621, 0x063B)) + "".join(
     chr(c) for c in range(0x0641, 0x064B))
-CELLS = st.text(alphabet=ARABIC + string.ascii_letters + " ", min_size=1, max_size=15).filter(
-    lambda s: s.strip() == s and s != "")
+# Words are Arabic or Latin, never both in one word: a Latin letter touching an Arabic one is
+# what Latin-1 text misread as Windows-1256 looks like ("AÇÃO" -> "AاأO"), and is refused.
+WORDS = st.text(alphabet=ARABIC, min_size=1, max_size=6) | st.text(
+    alphabet=string.ascii_letters, min_size=1, max_size=6)
+CELLS = st.lists(WORDS, min_size=1, max_size=3).map(" ".join)
 
 
 @settings(max_examples=100)

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import regex
 
 from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
@@ -86,6 +87,10 @@ _INT_RE = re.compile(r"^[+-]?[0-9]+$")
 _YEAR_RE = re.compile(r"^[0-9]{4}$")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NUMBER_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+#: Seconds one value may take to match a descriptor's ``pattern``. Patterns come from a file
+#: anyone can edit: one such as ``(a|aa)+$`` backtracks for ever on some values, so they are
+#: matched with the ``regex`` package's timeout, and a pattern that times out is refused.
+PATTERN_TIMEOUT = 0.25
 
 
 # --------------------------------------------------------------------------------------------
@@ -406,6 +411,15 @@ def _constraint_value(value: Any, field: Mapping[str, Any]) -> Any:
     return value
 
 
+def _compile_pattern(pattern: Any) -> Any:
+    """Compile a descriptor's ``pattern`` with the ``regex`` package (matched with a timeout)."""
+    if not isinstance(pattern, str):
+        raise TypeError("pattern must be a string")
+    if len(pattern) > 1000:
+        raise ValueError("pattern longer than 1000 characters")
+    return regex.compile(pattern)
+
+
 def check_schema(schema: Any, *, file: str) -> list[Problem]:
     """Check that a table schema is well formed (fields, types, primary key).
 
@@ -436,8 +450,8 @@ def check_schema(schema: Any, *, file: str) -> list[Problem]:
                                     "constraints must be a JSON object"))
         elif "pattern" in constraints:
             try:
-                re.compile(constraints["pattern"])
-            except (re.error, TypeError) as exc:
+                _compile_pattern(constraints["pattern"])
+            except (re.error, regex.error, TypeError, ValueError) as exc:
                 problems.append(Problem(file, None, field["name"], constraints["pattern"],
                                         f"invalid pattern: {exc}"))
     if not isinstance(schema.get("uniqueKeys", []), list):
@@ -482,7 +496,11 @@ def _check_column(values: list[str], rows: list[int], field: Mapping[str, Any],
     cons = field.get("constraints", {}) or {}
     cats = _categories(field)
     problems: list[Problem] = []
-    pattern = re.compile(cons["pattern"]) if "pattern" in cons else None
+    try:
+        pattern = _compile_pattern(cons["pattern"]) if "pattern" in cons else None
+    except (re.error, regex.error, TypeError, ValueError) as exc:
+        problems.append(Problem(file, None, name, cons["pattern"], f"invalid pattern: {exc}"))
+        pattern = None
     enum = cons.get("enum")
     enum_values = None
     if enum is not None:
@@ -506,9 +524,20 @@ def _check_column(values: list[str], rows: list[int], field: Mapping[str, Any],
                                     f"not one of the categories {cats}"))
         if enum_values is not None and value not in enum_values:
             problems.append(Problem(file, row, name, raw, f"not one of {list(enum)}"))
-        if pattern is not None and not pattern.fullmatch(raw):
-            problems.append(Problem(file, row, name, raw,
-                                    f"does not match pattern {cons['pattern']!r}"))
+        if pattern is not None:
+            try:
+                matched = pattern.fullmatch(raw, timeout=PATTERN_TIMEOUT)
+            except TimeoutError:
+                problems.append(Problem(
+                    file, row, name, cons["pattern"],
+                    f"pattern takes more than {PATTERN_TIMEOUT} s to match {raw[:40]!r} "
+                    "(catastrophic backtracking); the pattern is refused and not checked "
+                    "further"))
+                pattern = None
+            else:
+                if not matched:
+                    problems.append(Problem(file, row, name, raw,
+                                            f"does not match pattern {cons['pattern']!r}"))
         for key, fails, words in (("minimum", lambda v, b: v < b, "below the minimum"),
                                   ("maximum", lambda v, b: v > b, "above the maximum"),
                                   ("exclusiveMinimum", lambda v, b: v <= b, "not above"),

@@ -28,7 +28,14 @@ from tipanalysis.core.errors import DataValidationError, Problem
 from tipanalysis.data import descriptor as validate
 from tipanalysis.data import loaders as _data
 from tipanalysis.data.readers import ARABIC_LETTER as _ARABIC_LETTER
-from tipanalysis.data.readers import decode_bytes, read_table
+from tipanalysis.data.readers import (
+    MAX_COUNT,
+    cell_problems,
+    decode_bytes,
+    read_input_bytes,
+    read_table,
+    text_problems,
+)
 
 __all__ = [
     "FIRST_REPORT_YEAR",
@@ -160,7 +167,7 @@ def _root(data_dir: Path | str | None) -> Path:
 
 def _check_url(url: object, file: str) -> list[Problem]:
     if isinstance(url, str) and _URL.match(url.strip()):
-        return []
+        return cell_problems(url.strip(), file=file, row=None, column="source_url")
     return [Problem(file, None, "source_url", url,
                     "source must be an http(s) URL such as https://www.state.gov/...")]
 
@@ -216,6 +223,12 @@ def _not_yet_reported(problems: list[Problem], extra: list[Problem]) -> list[Pro
     cells = {(p.row, p.column) for p in problems}
     whole = {p.column for p in problems if p.row is None or p.row == 1}  # 1 = the header
     return [p for p in extra if (p.row, p.column) not in cells and p.column not in whole]
+
+
+def _latest_year(values: Any) -> int | None:
+    """The largest four-digit year among string cells, or None."""
+    years = [int(v) for v in values if isinstance(v, str) and re.fullmatch(r"[0-9]{4}", v)]
+    return max(years) if years else None
 
 
 def _raw_table(root: Path, path: str) -> tuple[pd.DataFrame, dict[str, Any], dict[str, Any]]:
@@ -288,7 +301,10 @@ def _tier_input(path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
             "row": table.index.to_numpy(),
         })
     else:
-        text = decode_bytes(path.read_bytes(), file=label)
+        text = decode_bytes(read_input_bytes(path, label=label), file=label)
+        bad = text_problems(text, file=label)
+        if bad:
+            raise DataValidationError(bad)
         parsed = parse_tier_text(text, file=label)
         frame = pd.DataFrame({"country": parsed["country"], "tier_label": parsed["tier"],
                               "note": "", "waiver": "false", "row": parsed["row"]})
@@ -412,6 +428,12 @@ def add_tiers(
 
     raw, res, descriptor = _raw_table(root, _data.TIERS)
     schema = res["schema"]
+    latest = _latest_year(raw["report_year"])
+    if latest is not None and isinstance(year, int) and year > latest + 1 \
+            and not any(p.column == "report_year" for p in problems):
+        problems.append(Problem(label, None, "report_year", year,
+                                f"report year must be between {FIRST_REPORT_YEAR} and "
+                                f"{latest + 1} (the data end in {latest})"))
     existing = raw[raw["report_year"] == str(year)]
     by_iso3 = {rec["iso3"]: (line, rec)
                for line, rec in zip(existing.index, existing.to_dict("records"), strict=True)}
@@ -666,7 +688,21 @@ def add_enforcement(
         elif name not in measures:
             problems.append(Problem(label, None, "measure", name,
                                     "declared as new but no row of the file uses it"))
+    known_years = [_latest_year(raw["report_year"]) if "report_year" in raw else None]
+    tiers_res = [r for r in descriptor.get("resources", []) if r.get("path") == _data.TIERS]
+    if tiers_res and (root / _data.TIERS).is_file():
+        known_years.append(_latest_year(
+            validate.read_raw_csv(root / _data.TIERS, file=_data.TIERS)["report_year"]))
+    known_years = [y for y in known_years if y is not None]
+    latest = max(known_years) if known_years else dt.date.today().year
+    last_allowed = latest + 1
     for i, row in enumerate(rows):
+        if report_years[i] and (not re.fullmatch(r"[0-9]{4}", report_years[i])
+                                or not FIRST_REPORT_YEAR <= int(report_years[i])
+                                <= last_allowed):
+            problems.append(Problem(label, row, "report_year", report_years[i],
+                                    f"report year must be between {FIRST_REPORT_YEAR} and "
+                                    f"{last_allowed} (the data's latest report year + 1)"))
         if measures[i] and measures[i] not in known_measures \
                 and measures[i] not in new_measures:
             problems.append(Problem(
@@ -777,6 +813,12 @@ def _check_count(values: list[str], i: int, unit: str, label: str, row: int) -> 
         return [Problem(label, row, "value", value, "a count cannot be negative")]
     if unit in _COUNT_UNITS and not number.is_integer():
         return [Problem(label, row, "value", value, f"a count of {unit} must be a whole number")]
+    if unit in _COUNT_UNITS and number > MAX_COUNT:
+        return [Problem(label, row, "value", value,
+                        f"implausibly large count of {unit} (above {MAX_COUNT:,}); check the "
+                        "figure")]
+    if number > 1e15:
+        return [Problem(label, row, "value", value, "implausibly large number")]
     values[i] = text
     return []
 

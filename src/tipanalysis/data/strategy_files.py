@@ -101,7 +101,10 @@ def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
     Raises
     ------
     DataValidationError
-        If the file cannot be read, has no ``observations`` sheet or misses a column.
+        If the file cannot be read (see :mod:`.readers`: size, encoding, hidden sheets or
+        rows), has no ``observations`` sheet, misses a column or has an unknown or duplicate
+        one, has cells beyond the header, or a cell with formula-like text, control or
+        zero-width characters (file, row and column).
 
     Examples
     --------
@@ -123,13 +126,21 @@ def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
     else:
         raise DataValidationError([Problem(name, None, None, path.suffix,
                                            "expected an .xlsx or .csv file")])
-    if not rows:
+    if not rows or not any(not _blank(c) for r in rows for c in r):
         raise DataValidationError([Problem(name, None, None, None, "the file is empty")])
+    while not any(not _blank(c) for c in rows[0]):  # blank lines above the header
+        rows = rows[1:]
     header = ["" if _blank(h) else readers.cell_text(h).strip().lower() for h in rows[0]]
+    while header and not header[-1]:
+        header.pop()
+    problems = readers.check_rows(rows, file=name)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DataValidationError([Problem(name, 1, c, None, "required column is missing")
-                                   for c in missing])
+    problems += [Problem(name, 1, c, None, "required column is missing") for c in missing]
+    problems += [Problem(name, 1, h or f"column {j + 1}", h or None,
+                         f"unknown column; expected {list(OBS_COLUMNS)}")
+                 for j, h in enumerate(header) if h not in OBS_COLUMNS]
+    if problems:
+        raise DataValidationError(problems)
     records, numbers = [], []
     for i, row in enumerate(rows[1:], start=2):
         cells = list(row) + [None] * (len(header) - len(row))
@@ -173,6 +184,15 @@ def store_observations(payload: bytes, data_dir: Path | str | None = None) -> Pa
     return target
 
 
+def _as_text(cell: Any) -> None:
+    """Store a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or CR as text, never as a
+    formula (openpyxl takes any string starting with ``=`` for a formula)."""
+    value = cell.value
+    if isinstance(value, str) and value.startswith(readers.FORMULA_PREFIXES):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
 def write_entry_workbook(out: Path | str, indicators: pd.DataFrame,
                          readme: Sequence[tuple[str, str]]) -> Path:
     """Write the ministries' fill-in workbook to ``out`` (atomically); return its path.
@@ -208,6 +228,10 @@ def write_entry_workbook(out: Path | str, indicators: pd.DataFrame,
                          allow_blank=True)
     wso.add_data_validation(ids)
     ids.add("A2:A1000")
+    for sheet in wb.worksheets:  # text a spreadsheet would run as a formula stays text
+        for row in sheet.iter_rows():
+            for cell in row:
+                _as_text(cell)
     wb.active = 2
     buf = io.BytesIO()
     wb.save(buf)
