@@ -42,6 +42,23 @@ OBS_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("indicator_id", "period", "value", "source")
 
 
+def _described(root: Path, rel: str) -> dict[str, Any] | None:
+    """The descriptor's resource for ``rel``, or None (no descriptor, or not described)."""
+    if not (root / validate.DESCRIPTOR).is_file():
+        return None
+    for res in validate.read_descriptor(root).get("resources") or []:
+        if isinstance(res, dict) and res.get("path") == rel:
+            return res
+    return None
+
+
+def _verify(root: Path, rel: str) -> None:
+    """Check ``rel`` against the descriptor when it describes it (see verify_resource)."""
+    res = _described(root, rel)
+    if res is not None:
+        validate.verify_resource(root, res)
+
+
 def read_framework_json(data_dir: Path | str | None = None) -> dict[str, Any]:
     """Read ``strategy/framework.json`` as plain JSON (never executed); the caller parses it.
 
@@ -50,7 +67,9 @@ def read_framework_json(data_dir: Path | str | None = None) -> dict[str, Any]:
     >>> list(read_framework_json())[:2]
     ['schema_version', 'id']
     """
-    path = resolve_data_dir(data_dir) / FRAMEWORK_FILE
+    root = resolve_data_dir(data_dir)
+    path = root / FRAMEWORK_FILE
+    _verify(root, FRAMEWORK_FILE)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -69,9 +88,11 @@ def load_observations(data_dir: Path | str | None = None, *, missing_ok: bool = 
     >>> list(load_observations().columns)[:4]
     ['indicator_id', 'period', 'value', 'unit']
     """
-    path = resolve_data_dir(data_dir) / OBSERVATIONS_FILE
+    root = resolve_data_dir(data_dir)
+    path = root / OBSERVATIONS_FILE
     if missing_ok and not path.is_file():
         return None
+    _verify(root, OBSERVATIONS_FILE)
     df = readers.read_text_table(path)
     missing = [c for c in OBS_COLUMNS if c not in df.columns]
     if missing:
