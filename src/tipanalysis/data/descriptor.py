@@ -87,7 +87,7 @@ SNAPSHOTS = "snapshots"
 SNAPSHOT_MANIFEST = "snapshots.json"
 #: Decisions the ingest commands recorded (``--replace``), applied when snapshots are replayed.
 DECISIONS = "decisions.json"
-#: Log of edits accepted on purpose (``tipanalysis data accept-edits``), in the data folder.
+#: Log of edits accepted on purpose (``scripts/accept_edits.py``), in the data folder.
 ACCEPTED_EDITS = "accepted_edits.jsonl"
 #: Setting this environment variable to 1 lets reads proceed past a file whose sha256 or size
 #: differs from the descriptor (a warning is issued for each such file).
@@ -869,8 +869,10 @@ def validate_package(data_dir: Path | str | None = None) -> list[Problem]:
         if rel not in described and not _is_ignored(rel, root):
             problems.append(Problem(rel.as_posix(), None, None, None,
                                     "file is not described in datapackage.json"))
-    if (root / SNAPSHOTS).exists():
-        problems.extend(check_snapshots(root / SNAPSHOTS))
+    snapshots = root / SNAPSHOTS
+    if (snapshots / SNAPSHOT_MANIFEST).exists() or any(
+            p.is_file() and not transaction.is_own_file(p) for p in snapshots.rglob("*")):
+        problems.extend(check_snapshots(snapshots))
     return problems
 
 
@@ -1008,7 +1010,7 @@ def _resource_problem(root: Path, res: Mapping[str, Any]) -> Problem | None:
     return None
 
 
-_EDIT_HINT = (f"if the edit is deliberate, record it with `tipanalysis data accept-edits "
+_EDIT_HINT = (f"if the edit is deliberate, record it with `python scripts/accept_edits.py "
               f"--reason \"...\"` (or set {ALLOW_EDITED_ENV}=1 to read it anyway, with a "
               "warning); otherwise restore the file (e.g. `git checkout data/`)")
 

@@ -172,25 +172,42 @@ def _observation_sheet(sheets: Mapping[str, list[list[Any]]], name: str) -> list
                                        "no sheet named 'observations'")])
 
 
-def store_observations(payload: bytes, data_dir: Path | str | None = None) -> Path:
+def store_observations(payload: bytes, data_dir: Path | str | None = None, *,
+                       source: Path | str | None = None, replaced: Sequence[str] = ()
+                       ) -> Path:
     """Write ``observations.csv`` (and its hash in ``datapackage.json``) all or nothing.
+
+    Runs under the data folder's lock (:func:`tipanalysis.data.transaction.locked`); a caller
+    that read the stored observations to merge them must hold the lock around the read too
+    (:func:`tipanalysis.strategy.entries.import_observations` does), or a concurrent import
+    would be lost. A folder whose files differ from its descriptor is refused. With ``source``
+    (the imported file) and a descriptor, the file is kept as a snapshot in
+    ``snapshots/ingest/`` and ``replaced`` rows are recorded as a decision, in the same commit.
 
     Returns the path written. The descriptor is updated only if it describes the file.
     """
+    from tipanalysis.data import provenance, transaction
+
     root = resolve_data_dir(data_dir)
     target = root / OBSERVATIONS_FILE
-    writes: dict[Path, bytes] = {target: payload}
-    descriptor_path = root / validate.DESCRIPTOR
-    if descriptor_path.is_file():
-        descriptor = validate.read_descriptor(root)
-        names = [r.get("name") for r in descriptor.get("resources", [])
-                 if r.get("path") == OBSERVATIONS_FILE]
-        if names:
-            updated = validate.update_hashes(descriptor, root, names,
-                                             contents={names[0]: payload})
-            writes[descriptor_path] = validate.dump_descriptor(updated).encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    validate.atomic_write_many(writes)
+    with transaction.locked(root):
+        writes: dict[str, bytes] = {OBSERVATIONS_FILE: payload}
+        descriptor_path = root / validate.DESCRIPTOR
+        if descriptor_path.is_file():
+            provenance.refuse_edited(root)
+            descriptor = validate.read_descriptor(root)
+            names = [r.get("name") for r in descriptor.get("resources", [])
+                     if r.get("path") == OBSERVATIONS_FILE]
+            if names:
+                updated = validate.update_hashes(descriptor, root, names,
+                                                 contents={names[0]: payload})
+                writes[validate.DESCRIPTOR] = validate.dump_descriptor(updated).encode("utf-8")
+            if source is not None:
+                source = Path(source)
+                writes.update(provenance.snapshot_files(
+                    root, source.read_bytes(), source.name, command="strategy-import",
+                    params={}, sources=[], replaced=list(replaced)))
+        transaction.commit(root, writes)
     return target
 
 
