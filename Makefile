@@ -3,6 +3,7 @@
 #   make test     ruff, data validation, the whole test suite (notebooks included)
 #   make lab      JupyterLab on this venv
 #   make bench    speed and memory figures (README, "Benchmarks")
+#   make stress   bad inputs, concurrent adds, >= 100 kills of the data write path (README, "Data safety")
 # The venv is (re)built only when requirements/*.txt or pyproject.toml change (stamp file).
 
 PYTHON ?= python3
@@ -18,11 +19,11 @@ LAB_PORT ?= 8888
 # Set ordering in kernels must not vary between runs (determinism of reports).
 export PYTHONHASHSEED := 0
 
-.PHONY: all venv report test lint validate pytest lab bench clean distclean help
+.PHONY: all venv report test lint validate pytest lab bench stress clean distclean help
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make report | make test | make lab | make bench | make clean"
+	@echo "make report | make test | make lab | make bench | make stress | make clean"
 
 venv: $(STAMP)
 
@@ -66,6 +67,10 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(if $(JOBS),--jobs $(JOBS))
+
+KILLS ?= 120
+stress: $(STAMP)
+	$(BIN)/python benchmarks/stress.py --kills $(KILLS)
 
 # Removes only what the runner wrote into $(REPORTS) (its manifest lists it): files users put
 # there (e.g. `tipanalysis brief --out-dir reports/`) stay. Needs no venv (standard library only).

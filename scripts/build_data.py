@@ -39,8 +39,9 @@ from typing import Any
 import pandas as pd
 
 from tipanalysis.coverage import COVERAGE_COLUMNS, compute_coverage
+from tipanalysis.data import transaction
 from tipanalysis.errors import DataValidationError, Problem
-from tipanalysis.validate import atomic_write_many, check_snapshots
+from tipanalysis.validate import check_snapshots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_narratives as narratives  # the sibling step, run by this build
@@ -2202,17 +2203,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print(f"error: {DataValidationError(problems)}", file=sys.stderr)
         return 1
-    try:
-        files = build_all(shared, out)
-    except DataValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    descriptor = build_descriptor(files, out)
-    targets = {out / rel: data for rel, data in files.items()}
-    targets[out / "datapackage.json"] = descriptor_bytes(descriptor)
-    for target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_many(targets)  # all files replaced together, or none
+    out.mkdir(parents=True, exist_ok=True)
+    # Under the data folder's lock, as one journaled commit: all files replaced, or none, even
+    # if the build is killed (tipanalysis.data.transaction).
+    with transaction.locked(out):
+        try:
+            files = build_all(shared, out)
+        except DataValidationError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        descriptor = build_descriptor(files, out)
+        targets = dict(files)
+        targets["datapackage.json"] = descriptor_bytes(descriptor)
+        transaction.commit(out, targets)
     print(f"wrote {len(files)} files and datapackage.json to {out}")
     return 0
 

@@ -241,9 +241,9 @@ def test_a_journal_naming_a_changed_file_is_refused_not_guessed(tmp_path):
     (root / transaction.JOURNAL).write_text(json.dumps({"txid": "x", "files": [
         {"path": "tiers/coverage.csv", "temp": "tiers/.coverage.csv.tipanalysis-x.tmp",
          "hash": "sha256:" + "0" * 64, "bytes": 1}]}))
-    with pytest.raises(transaction.InterruptedCommitError, match="neither the old nor the new"):
-        with transaction.locked(root):
-            pass
+    with pytest.raises(transaction.InterruptedCommitError, match="neither the old nor the new"), \
+            transaction.locked(root):
+        pass
 
 
 # --- verified reads --------------------------------------------------------------------------
