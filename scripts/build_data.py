@@ -26,6 +26,7 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -2203,10 +2204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print(f"error: {DataValidationError(problems)}", file=sys.stderr)
         return 1
-    out.mkdir(parents=True, exist_ok=True)
-    # Under the data folder's lock, as one journaled commit: all files replaced, or none, even
-    # if the build is killed (tipanalysis.data.transaction).
-    with transaction.locked(out):
+    # Under the data folder's lock (an existing folder is read by the build too), as one
+    # journaled commit: all files replaced, or none, even if the build is killed
+    # (tipanalysis.data.transaction). A build that fails creates nothing.
+    with transaction.locked(out) if out.is_dir() else contextlib.nullcontext():
         try:
             files = build_all(shared, out)
         except DataValidationError as exc:
@@ -2215,6 +2216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         descriptor = build_descriptor(files, out)
         targets = dict(files)
         targets["datapackage.json"] = descriptor_bytes(descriptor)
+        out.mkdir(parents=True, exist_ok=True)
         transaction.commit(out, targets)
     print(f"wrote {len(files)} files and datapackage.json to {out}")
     return 0
