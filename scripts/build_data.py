@@ -39,7 +39,7 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis.coverage import COVERAGE_COLUMNS, compute_coverage
+from tipanalysis.coverage import COMPLETENESS, COVERAGE_COLUMNS, compute_coverage
 from tipanalysis.data import transaction
 from tipanalysis.errors import DataValidationError, Problem
 from tipanalysis.validate import check_snapshots
@@ -724,6 +724,8 @@ def build_tier_placements(shared: Path) -> pd.DataFrame:
         "waiver": waiver.map({True: "true", False: "false"}),
         "source_url": panel["source_url"],
         "source_file": panel["source_file"],
+        "basis": panel["note"].str.match(r"(?i)derived").map({True: "inferred",
+                                                              False: "sourced"}),
         "note": notes,
     })
     kwt = set(panel.loc[panel["iso3"].eq("KWT"), "report_year"])
@@ -1472,6 +1474,12 @@ def _tier_placements_schema(source_files: list[str]) -> dict:
         _field("source_file", "string", "Source pack file",
                "File of shared/tip_tiers the row came from (or the input file of "
                "'tipanalysis data add-tiers').", required=True, enum=source_files),
+        _field("basis", "string", "Basis",
+               "sourced: a page states the placement for this report year; inferred: deduced "
+               "(by elimination from the other lists, from a count, or from another year's "
+               "narrative; the note starts 'Derived' or 'derived-'). Charts and tables mark "
+               "inferred placements; a year with any is not 'complete'.", required=True,
+               enum=["sourced", "inferred"]),
         _field("note", "string", "Note",
                "Source wording and checks; 'Derived:' and 'derived-complement:' prefixes mark "
                "inferred years; '; cross-check ...' and '; conflict: ...' are appended by the "
@@ -1499,10 +1507,14 @@ def _coverage_schema() -> dict:
                "Countries the report assessed (official_counts.csv, countries_assessed; includes "
                "the USA and the Special Cases); empty when no source gives it.",
                unit="countries", minimum=0),
+        _field("n_inferred", "integer", "Inferred placements",
+               "Rows of the year whose basis is 'inferred' (not read on a page).",
+               required=True, unit="countries", minimum=0),
         _field("completeness", "string", "Completeness",
-               "complete: n_total = official_total; near-complete: at most 2 missing; partial: "
-               "more missing; unverified: no official total sourced.", required=True,
-               enum=["complete", "near-complete", "partial", "unverified"]),
+               "complete: n_total = official_total and every row sourced; inferred: "
+               "n_total = official_total but some rows inferred; near-complete: at most 2 "
+               "missing; partial: more missing; unverified: no official total sourced.",
+               required=True, enum=list(COMPLETENESS)),
         _field("known_missing", "string", "Known missing countries",
                "ISO3 codes (;-joined) of countries known to be in the report but absent from "
                "the panel (known_gaps.csv).", pattern=r"^[A-Z]{3}(;[A-Z]{3})*$"),

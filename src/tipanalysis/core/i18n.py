@@ -62,6 +62,8 @@ _TABLE: dict[str, dict[str, str]] = {
     "group.WHA": {"en": "Western Hemisphere", "ar": "نصف الكرة الغربي"},
     "coverage.complete": {"en": "complete", "ar": "مكتملة"},
     "coverage.near-complete": {"en": "near-complete", "ar": "شبه مكتملة"},
+    "coverage.inferred": {"en": "complete, some placements inferred",
+                          "ar": "مكتملة العدد مع تصنيفات مستنتَجة"},
     "coverage.partial": {"en": "partial", "ar": "جزئية"},
     "coverage.unverified": {"en": "total not verified", "ar": "المجموع غير متحقق منه"},
     "caveat.effort": {

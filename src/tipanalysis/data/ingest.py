@@ -499,7 +499,7 @@ def _add_tiers(path: Path, *, year: int, source_url: str, replace: bool, root: P
             "country": _english_name(rec["country"], rec["iso3"], reference),
             "report_year": str(year), "tier": tier, "status": status,
             "waiver": rec["waiver"], "source_url": source_url.strip(),
-            "source_file": source_name, "note": rec["note"],
+            "source_file": source_name, "basis": "sourced", "note": rec["note"],
         })
         new_lines.append(int(rec["row"]))
     if new_rows:
