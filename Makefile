@@ -4,6 +4,7 @@
 #   make lab      JupyterLab on this venv
 #   make bench    speed and memory figures (README, "Benchmarks")
 #   make backtest rolling-origin scores of the tier forecasts against baselines (README)
+#   make stress   bad inputs, concurrent adds, >= 100 kills of the data write path (README, "Data safety")
 # The venv is (re)built only when requirements/*.txt or pyproject.toml change (stamp file).
 
 PYTHON ?= python3
@@ -19,11 +20,11 @@ LAB_PORT ?= 8888
 # Set ordering in kernels must not vary between runs (determinism of reports).
 export PYTHONHASHSEED := 0
 
-.PHONY: all venv report test lint validate pytest lab bench backtest clean distclean help
+.PHONY: all venv report test lint validate pytest lab bench backtest stress clean distclean help
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make report | make test | make lab | make bench | make clean"
+	@echo "make report | make test | make lab | make bench | make stress | make clean"
 
 venv: $(STAMP)
 
@@ -70,6 +71,9 @@ bench: $(STAMP)
 
 backtest: $(STAMP)
 	$(BIN)/python benchmarks/backtest.py
+KILLS ?= 120
+stress: $(STAMP)
+	$(BIN)/python benchmarks/stress.py --kills $(KILLS)
 
 # Removes only what the runner wrote into $(REPORTS) (its manifest lists it): files users put
 # there (e.g. `tipanalysis brief --out-dir reports/`) stay. Needs no venv (standard library only).

@@ -26,6 +26,7 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -39,8 +40,9 @@ from typing import Any
 import pandas as pd
 
 from tipanalysis.coverage import COMPLETENESS, COVERAGE_COLUMNS, compute_coverage
+from tipanalysis.data import transaction
 from tipanalysis.errors import DataValidationError, Problem
-from tipanalysis.validate import atomic_write_many, check_snapshots
+from tipanalysis.validate import check_snapshots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_narratives as narratives  # the sibling step, run by this build
@@ -2247,17 +2249,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print(f"error: {DataValidationError(problems)}", file=sys.stderr)
         return 1
-    try:
-        files = build_all(shared, out)
-    except DataValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    descriptor = build_descriptor(files, out)
-    targets = {out / rel: data for rel, data in files.items()}
-    targets[out / "datapackage.json"] = descriptor_bytes(descriptor)
-    for target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_many(targets)  # all files replaced together, or none
+    # Under the data folder's lock (an existing folder is read by the build too), as one
+    # journaled commit: all files replaced, or none, even if the build is killed
+    # (tipanalysis.data.transaction). A build that fails creates nothing.
+    with transaction.locked(out) if out.is_dir() else contextlib.nullcontext():
+        try:
+            files = build_all(shared, out)
+        except DataValidationError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        descriptor = build_descriptor(files, out)
+        targets = dict(files)
+        targets["datapackage.json"] = descriptor_bytes(descriptor)
+        out.mkdir(parents=True, exist_ok=True)
+        transaction.commit(out, targets)
     print(f"wrote {len(files)} files and datapackage.json to {out}")
     return 0
 

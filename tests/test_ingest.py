@@ -536,14 +536,16 @@ def test_cli_add_enforcement_error_exit_code(data_copy, tmp_path, capsys):
 
 def test_add_tiers_writes_nothing_if_one_file_cannot_be_prepared(data_copy, tmp_path,
                                                                   snapshot, monkeypatch):
-    real = validate._write_temp
+    from tipanalysis.data import transaction
 
-    def failing(path, content):
+    real = transaction._write_temp  # every data write goes through transaction.commit
+
+    def failing(path, content, txid):
         if path.name == "coverage.csv":
             raise OSError("disk full (simulated)")
-        return real(path, content)
+        return real(path, content, txid)
 
-    monkeypatch.setattr(validate, "_write_temp", failing)
+    monkeypatch.setattr(transaction, "_write_temp", failing)
     before = snapshot(data_copy)
     with pytest.raises(OSError, match="simulated"):
         ingest.add_tiers(write(tmp_path / "t.txt", "TIER 1\nOman\n"), year=2026,
@@ -788,14 +790,16 @@ def test_add_enforcement_new_measure_with_a_bad_row_writes_nothing(data_copy, tm
 
 def test_add_enforcement_new_measure_is_written_with_the_rows_or_not_at_all(
         data_copy, tmp_path, snapshot, monkeypatch):
-    real = validate._write_temp
+    from tipanalysis.data import transaction
 
-    def failing(path, content):
+    real = transaction._write_temp  # every data write goes through transaction.commit
+
+    def failing(path, content, txid):
         if path.name == validate.DESCRIPTOR:
             raise OSError("disk full (simulated)")
-        return real(path, content)
+        return real(path, content, txid)
 
-    monkeypatch.setattr(validate, "_write_temp", failing)
+    monkeypatch.setattr(transaction, "_write_temp", failing)
     before = snapshot(data_copy)
     source = write(tmp_path / "e.csv", ENF_HEADER + f"{GOV},shelter_exits,persons,40,q\n")
     with pytest.raises(OSError, match="simulated"):

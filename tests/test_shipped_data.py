@@ -454,8 +454,11 @@ def test_build_is_deterministic_and_matches_shipped_files(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     assert _run_build(first).returncode == 0
     assert _run_build(second).returncode == 0
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    lock = ".tipanalysis.lock"  # the write lock the build takes; kept, not data
+    files = sorted(p.relative_to(first) for p in first.rglob("*")
+                   if p.is_file() and p.name != lock)
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*")
+                           if p.is_file() and p.name != lock)
     # 11 tables + descriptor from the source pack; 9 narratives tables, glossary, laws and
     # the GCC policy events from the project's own coded snapshots
     assert len(files) == 12 + 9 + 2 + 1 + 1  # + tiers/waiver_review.csv

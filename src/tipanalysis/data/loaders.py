@@ -92,6 +92,7 @@ def load_table(path: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """
     root = _dir(data_dir)
     res = _resource_for(validate.read_descriptor(root), path)
+    validate.verify_resource(root, res)  # sha256 and size against the descriptor
     return validate.read_csv(root / res["path"], res["schema"], file=res["path"])
 
 
@@ -371,6 +372,7 @@ def load_boundaries(data_dir: Path | str | None = None):
 
     root = _dir(data_dir)
     res = _resource_for(validate.read_descriptor(root), BOUNDARIES)
+    validate.verify_resource(root, res)
     gdf = gpd.read_file(root / res["path"], layer="countries", engine="pyogrio")
     gdf = gdf.set_crs("EPSG:4326", allow_override=True)
     # Only the few invalid features are repaired; make_valid returns valid ones unchanged.

@@ -23,6 +23,7 @@ from tipanalysis.data.strategy_files import (
     store_observations,
     write_entry_workbook,
 )
+from tipanalysis.data.transaction import locked
 from tipanalysis.strategy.framework import (
     _ARABIC_DIGITS,
     _NUMBER_RE,
@@ -360,15 +361,21 @@ def import_observations(file: Path | str, *, replace: bool = False,
     'in.csv: 1 added, 0 replaced, 0 unchanged'
     """
     root = paths.resolve_data_dir(data_dir)
-    fw = load_framework(root)
-    raw, rows = read_entry_file(file)
-    new = validate_entries(raw, fw.indicators, fw.units, file=Path(file).name, rows=rows)
-    stored = load_observations(root, missing_ok=True)
-    if stored is None:
-        stored = empty_observations()
-    merged, counts = merge_observations(stored, new, replace=replace, file=Path(file).name,
-                                        rows=rows)
-    target = store_observations(format_observations(merged), root)
+    # Read, merge and write under the data folder's lock: a concurrent import waits, then
+    # merges into what this one stored (no lost update).
+    with locked(root):
+        fw = load_framework(root)
+        raw, rows = read_entry_file(file)
+        new = validate_entries(raw, fw.indicators, fw.units, file=Path(file).name, rows=rows)
+        stored = load_observations(root, missing_ok=True)
+        if stored is None:
+            stored = empty_observations()
+        merged, counts = merge_observations(stored, new, replace=replace,
+                                            file=Path(file).name, rows=rows)
+        replaced = ([f"{counts['replaced']} observation(s) replaced by {Path(file).name}"]
+                    if counts["replaced"] else [])
+        target = store_observations(format_observations(merged), root, source=file,
+                                    replaced=replaced)
     return (f"{Path(file).name}: {counts['added']} added, {counts['replaced']} replaced, "
             f"{counts['unchanged']} unchanged; {len(merged)} observation(s) stored in {target}")
 
