@@ -174,12 +174,12 @@ def test_permission_errors_are_one_line(tmp_path, capsys, monkeypatch):
 
 
 def test_read_only_data_folder_is_one_line(tmp_path, capsys, monkeypatch):
-    from tipanalysis.data import descriptor
+    from tipanalysis.data import transaction
 
-    def read_only(mapping):
-        raise PermissionError(13, "Permission denied", str(next(iter(mapping))))
+    def read_only(path, *args, **kwargs):  # every write of the data folder is refused
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(descriptor, "atomic_write_many", read_only)
+    monkeypatch.setattr(transaction, "_write_temp", read_only)
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     path = tmp_path / "t.csv"

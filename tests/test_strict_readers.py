@@ -58,7 +58,9 @@ def xlsx(path: Path, rows: list[list], *, hide_row: int | None = None,
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file()
+            # the write lock is lock machinery, not data (README, "Data safety")
+            and p.name not in (".tipanalysis.lock", ".tipanalysis.lock.owner")}
 
 
 # --- item 6: formulas ------------------------------------------------------------------------
