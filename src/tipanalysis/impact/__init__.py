@@ -35,6 +35,10 @@ from tipanalysis.impact.errors import (
     NoVariationError,
     TooFewPeriodsError,
 )
+from tipanalysis.impact.panels import (
+    attempt,
+    balanced_panel,
+)
 from tipanalysis.impact.reforms import (
     EVENT_CATEGORIES,
     REFORM_EVENTS,
@@ -60,6 +64,7 @@ from tipanalysis.impact.timeseries import (
     its_comparative,
     its_counterfactual,
     its_lag_sensitivity,
+    its_windows,
 )
 from tipanalysis.impact.timing import (
     DatePolicy,
@@ -96,6 +101,8 @@ __all__ = [
     "NoVariationError",
     "SynthResult",
     "TooFewPeriodsError",
+    "attempt",
+    "balanced_panel",
     "base_rate_comparison",
     "design_schedule",
     "did_placebo",
@@ -108,6 +115,7 @@ __all__ = [
     "its_comparative",
     "its_counterfactual",
     "its_lag_sensitivity",
+    "its_windows",
     "map_events_to_report_years",
     "plot_event_study",
     "plot_its",

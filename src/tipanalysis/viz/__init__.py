@@ -7,6 +7,7 @@ from tipanalysis.viz.figures import (
     RC,
     figure_bytes,
     new_axes,
+    new_figure,
     styled,
 )
 from tipanalysis.viz.forecast import (
@@ -53,6 +54,7 @@ __all__ = [
     "figure_bytes",
     "label",
     "new_axes",
+    "new_figure",
     "plot_completeness",
     "plot_coverage",
     "plot_event_study",
