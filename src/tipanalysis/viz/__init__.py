@@ -52,7 +52,11 @@ __all__ = [
     "completeness_shares",
     "event_positions",
     "figure_bytes",
+    "figures",
+    "forecast",
+    "impact",
     "label",
+    "maps",
     "new_axes",
     "new_figure",
     "plot_completeness",
@@ -67,9 +71,11 @@ __all__ = [
     "plot_tier_map",
     "plot_tier_shares",
     "plot_tier_timeline",
+    "plots",
     "review_table",
     "strand_status_counts",
     "styled",
+    "tables",
     "tier_map_frame",
 ]
 
