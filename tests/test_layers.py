@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -156,12 +157,28 @@ def private_reaches(module: str, source: str) -> list[str]:
                 if a.name.startswith("_") and pkg != own_pkg:
                     problems.append(f"{module}:{node.lineno} imports private {target}.{a.name}")
                 aliases[a.asname or a.name] = pkg
+    # `mod._name` on another tipanalysis module is a reach into its internals, even within one
+    # subpackage (ingest used loaders._resource_for while descriptor.resource is public).
+    modules_bound = {a.asname or a.name for node in ast.walk(tree)
+                     if (isinstance(node, ast.ImportFrom) and (node.module or "") == "tipanalysis")
+                     or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                         "tipanalysis.") and _is_module(f"{node.module}.{node.names[0].name}"))
+                     for a in node.names}
     for node in ast.walk(tree):
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                 and node.attr.startswith("_") and not node.attr.startswith("__")
-                and node.value.id in aliases and aliases[node.value.id] not in (own_pkg, None)):
+                and node.value.id in aliases
+                and (aliases[node.value.id] not in (own_pkg, None)
+                     or node.value.id in modules_bound)):
             problems.append(f"{module}:{node.lineno} uses private {node.value.id}.{node.attr}")
     return problems
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _subpackage(target: str) -> str | None:
@@ -229,8 +246,10 @@ def test_no_module_reaches_into_another_subpackages_private_names():
 
 def test_the_private_name_check_catches_an_injected_reach():
     source = "from tipanalysis.data import loaders as _data\n_data._resource_for({}, 'x')\n"
-    assert private_reaches("tipanalysis.data.ingest", source) == []  # same subpackage
+    assert private_reaches("tipanalysis.data.ingest", source)  # even within the data layer
     assert private_reaches("tipanalysis.report.brief", source)
+    shared = "from tipanalysis.impact._checks import _panel_matrix\n_panel_matrix\n"
+    assert private_reaches("tipanalysis.impact.did", shared) == []  # a package's own helpers
 
 
 # ------------------------------------------------------------------------------- drawing
