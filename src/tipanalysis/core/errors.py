@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "AmbiguousDateError",
     "DataValidationError",
+    "ImpactInputError",
     "Problem",
 ]
 
@@ -43,6 +45,19 @@ class DataValidationError(ValueError):
         lines = [f"{len(self.problems)} problem(s) found; nothing was written:"]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+
+class ImpactInputError(ValueError):
+    """Input that an analysis cannot use; the message names the problem.
+
+    Defined here because the report-year rule (:mod:`tipanalysis.core.reportyear`) raises it
+    too; :mod:`tipanalysis.impact` re-exports it with its subclasses.
+    """
+
+
+class AmbiguousDateError(ImpactInputError):
+    """A year-precision date straddles two TIP reporting periods and ``policy='strict'``."""
 
 
 def __dir__() -> list[str]:

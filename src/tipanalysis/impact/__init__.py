@@ -1,6 +1,6 @@
 """Impact assessment: did a reform change what followed it?
 
-* timing (:mod:`~tipanalysis.impact.timing`): dates -> TIP report years;
+* timing: dates -> TIP report years (the rule itself is :mod:`tipanalysis.core.reportyear`);
 * interrupted time series (:mod:`~tipanalysis.impact.timeseries`);
 * difference-in-differences with placebo inference, event study (:mod:`~tipanalysis.impact.did`);
 * synthetic control (:mod:`~tipanalysis.impact.synthetic`);
@@ -15,6 +15,12 @@ from __future__ import annotations
 
 import importlib
 
+from tipanalysis.core.reportyear import (
+    DatePolicy,
+    event_positions,
+    map_events_to_report_years,
+    report_year_of,
+)
 from tipanalysis.impact.baserates import (
     base_rate_comparison,
     first_passage,
@@ -66,11 +72,6 @@ from tipanalysis.impact.timeseries import (
     its_lag_sensitivity,
     its_windows,
 )
-from tipanalysis.impact.timing import (
-    DatePolicy,
-    map_events_to_report_years,
-    report_year_of,
-)
 
 # Backward compatibility: the plot helpers moved to tipanalysis.viz.impact (layering);
 # resolved lazily so that importing impact never imports the viz layer.
@@ -112,6 +113,7 @@ __all__ = [
     "did_placebo_effects",
     "errors",
     "event_lines",
+    "event_positions",
     "event_study",
     "first_passage",
     "fit_its",
@@ -133,7 +135,6 @@ __all__ = [
     "synthetic",
     "synthetic_control",
     "timeseries",
-    "timing",
 ]
 
 
