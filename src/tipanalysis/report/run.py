@@ -602,7 +602,7 @@ def _atomic_write_text(path: Path, text: str) -> None:
 
 
 # ------------------------------------------------------------------------- scheduling
-#: Wall times of earlier runs, in :func:`tipanalysis.paths.cache_dir`.
+#: Wall times of earlier runs, in :func:`tipanalysis.core.paths.cache_dir`.
 DURATIONS_FILE = "run-durations.json"
 
 
@@ -806,7 +806,7 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
 
 
 def main(args: argparse.Namespace) -> int:
-    """Entry point of ``tipanalysis run`` (see :mod:`tipanalysis.cli`)."""
+    """Entry point of ``tipanalysis run`` (see :mod:`tipanalysis.report.cli`)."""
     params = parse_parameters(args.parameter)
     notebooks = list(args.notebooks) or None
     if notebooks is None and not discover_notebooks():
