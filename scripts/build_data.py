@@ -1,10 +1,14 @@
 #!/usr/bin/env python
-"""Build the shipped data folder (``data/``) from the read-only source pack (``../shared``).
+"""Build the shipped data folder (``data/``) from its immutable input snapshots.
 
 This is the provenance step of the project: every file of the data contract in
 ``docs/architecture.md`` (except ``data/reference/``, written by its own step) is derived here from
-``shared/tip_tiers`` and ``shared/kuwait`` and ``shared/geo``, and ``data/datapackage.json``
-describes them all. The build is deterministic (sorted rows, values written as published,
+the raw inputs kept in ``data/snapshots/`` (``tip_tiers/``, ``kuwait/``, ``geo/``: unchanged copies
+of the project's source pack, each listed with sources, date read, sha256 and size in
+``data/snapshots/snapshots.json``), and ``data/datapackage.json`` describes them all. The
+snapshots are verified against their manifest before anything is read, so a clean clone
+rebuilds ``data/`` byte for byte with nothing outside the repository.
+The build is deterministic (sorted rows, values written as published,
 ``\\n`` line endings, fixed descriptor formatting), so the same input gives byte-identical files.
 Every file is written atomically (temporary file in the same folder, then ``os.replace``).
 
@@ -15,8 +19,8 @@ value, before anything is written.
 
 Run from the repository root::
 
-    .venv/bin/python scripts/build_data.py --shared ../shared            # writes data/
-    .venv/bin/python scripts/build_data.py --shared ../shared --out /tmp/d
+    .venv/bin/python scripts/build_data.py                 # data/snapshots -> data/
+    .venv/bin/python scripts/build_data.py --out /tmp/d    # same inputs, another folder
 """
 
 from __future__ import annotations
@@ -36,7 +40,10 @@ import pandas as pd
 
 from tipanalysis.coverage import COVERAGE_COLUMNS, compute_coverage
 from tipanalysis.errors import DataValidationError, Problem
-from tipanalysis.validate import atomic_write_many
+from tipanalysis.validate import atomic_write_many, check_snapshots
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_narratives as narratives  # the sibling step, run by this build
 
 REPO = Path(__file__).resolve().parent.parent
 #: Day the source pack was read; recorded as ``accessed`` on every source.
@@ -225,6 +232,20 @@ CONFLICTS: tuple[tuple[str, int, str, str], ...] = (
 # sections, the "Cross-checks" list lengths and the totals stated in the text).
 # --------------------------------------------------------------------------------------------
 OFFICIAL_COUNTS: tuple[tuple[int, str, int, str, str], ...] = (
+    # Found in the 2026-12-05 review of the data (issue 13): secondary sources quoting the
+    # State Department's counts.
+    (2001, "tier3", 23, "https://feminist.org/news/state-department-releases-trafficking-"
+     "report/", "source: Feminist Majority news item on the 2001 report (23 Tier 3 countries)"),
+    (2002, "countries_assessed", 89, "https://feminist.org/news/state-department-releases-"
+     "trafficking-report/", "source: Feminist Majority news item on the 2002 report (89 "
+     "countries: 18 Tier 1, 52 Tier 2, 19 Tier 3)"),
+    (2002, "tier1", 18, "https://feminist.org/news/state-department-releases-trafficking-"
+     "report/", "source: Feminist Majority news item on the 2002 report"),
+    (2002, "tier2", 52, "https://feminist.org/news/state-department-releases-trafficking-"
+     "report/", "source: Feminist Majority news item on the 2002 report"),
+    (2011, "countries_assessed", 184, "http://usforeignpolicy.about.com/od/usstatedepartment/"
+     "a/Us-Issues-2011-Human-Trafficking-Report.htm", "source: about.com on the 2011 report "
+     "(184 countries)"),
     (2002, "tier3", 19, "", "source: feminist.org 2002 Tier 3 list (19 countries; cross-check "
      "list, 19/19 agree)"),
     (2005, "tier3", 14, "", "source: CNN 2005 Tier 3 list (14 countries; cross-check list, 14/14 "
@@ -324,6 +345,28 @@ KNOWN_GAPS: tuple[tuple[int, str, str], ...] = (
     (2024, "LBY", _SPECIAL_2024),
     (2024, "SOM", _SPECIAL_2024),
     (2024, "YEM", _SPECIAL_2024),
+    # Checked on 2026-12-05 (issue 13): in the report, tier not sourced.
+    (2002, "SWE", "the 2002 report counts 18 Tier 1 countries, the panel 17; Sweden (Tier 1 in "
+     "2001 and 2003) is the likely missing one, but no 2002 page was found"),
+    (2002, "COD", "the 2002 report counts 52 Tier 2 countries, the panel 51; DR Congo (Tier 3 "
+     "in 2001, Tier 2 in 2003) is not on the 2002 Tier 3 list (https://feminist.org/news/"
+     "state-department-releases-trafficking-report/), but its 2002 placement was not found"),
+    (2009, "KIR", "probably in the 2009 report without a tier: gvnet's 2009 'No Tier Rating' "
+     "list is cut off at 'Kir' (http://gvnet.com/humantrafficking/00-Ratings.htm)"),
+    (2010, "SLB", "in the 2010 report (country narrative on ecoi.net, "
+     "https://www.ecoi.net/de/dokument/1044506.html); tier not found"),
+    (2010, "TON", "in the 2010 report (https://www.ecoi.net/de/dokument/1044506.html); tier "
+     "not found"),
+    (2010, "TLS", "in the 2010 report (narrative: http://www.refworld.org/publisher,USDOS,,TMP,"
+     "4c1883bec,0.html); tier not shown in the copy read"),
+    (2011, "TLS", "in the 2011 report (https://www.ecoi.net/en/document/1244002.html); not on "
+     "the Watch List or Tier 3 there, so Tier 1 or 2, but no page states it"),
+    (2011, "CUW", "first rated in 2011 on Tier 2 Watch List according to a US Consulate release "
+     "reprinted by Pearl FM (http://pearlfmradio.sx/2011/06/27/u-s-government-releases-2011-"
+     "trafficking-in-persons-report/); not yet a panel row"),
+    (2011, "ABW", "first rated in 2011 on Tier 2 according to a US Consulate release reprinted "
+     "by Pearl FM (http://pearlfmradio.sx/2011/06/27/u-s-government-releases-2011-trafficking-"
+     "in-persons-report/); not yet a panel row"),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -605,6 +648,48 @@ def append_conflicts(panel: pd.DataFrame, notes: pd.Series,
     return notes
 
 
+WAIVER_RESOLUTIONS = ("waiver_stated", "waiver_implied", "exception", "gap")
+WAIVER_REVIEW_COLUMNS = ("iso3", "report_year", "resolution", "source_url", "evidence", "note")
+
+
+def read_waiver_review(shared: Path, panel: pd.DataFrame) -> pd.DataFrame | None:
+    """The review of Watch List years that needed a waiver no source had stated.
+
+    Every row names a Watch List country-year of the panel and resolves it: ``waiver_stated``
+    (a narrative, memorandum or Factbook summary states the waiver: the row is flagged),
+    ``waiver_implied`` (a source implies it, e.g. "no waiver left for next year"; not
+    flagged), ``exception`` (the rule's own logic explains it) or ``gap`` (nothing found; the
+    note says what was searched). None when the snapshot is absent.
+    """
+    path = shared / "tip_tiers" / "waiver_review.csv"
+    if not path.is_file():
+        return None
+    name = "waiver_review.csv"
+    review = read_source(path, WAIVER_REVIEW_COLUMNS)
+    problems = _check(review, name, "resolution", lambda v: v in WAIVER_RESOLUTIONS,
+                      f"resolution must be one of {', '.join(WAIVER_RESOLUTIONS)}")
+    found = review["resolution"] != "gap"
+    problems += _check(review[found], name, "source_url", _is_url, "source_url is not a URL")
+    problems += _check(review[found], name, "evidence", lambda v: v.strip() != "",
+                       "a resolved row needs its evidence")
+    problems += _check(review[review["resolution"] != "waiver_stated"], name, "note",
+                       lambda v: v.strip() != "",
+                       "an implied waiver, an exception or a gap needs a note")
+    wl = set(zip(panel.loc[panel["tier"] == "2WL", "iso3"],
+                 panel.loc[panel["tier"] == "2WL", "report_year"].astype(int), strict=True))
+    for iso3, year, line in zip(review["iso3"], review["report_year"], review["_line"],
+                                strict=True):
+        if not _YEAR.match(year) or (iso3, int(year)) not in wl:
+            problems.append(Problem(name, int(line), "report_year", f"{iso3} {year}",
+                                    "not a Watch List country-year of the panel"))
+    dup = review[review.duplicated(["iso3", "report_year"], keep=False)]
+    problems += [Problem(name, int(line), "report_year", f"{i} {y}", "duplicate country-year")
+                 for i, y, line in zip(dup["iso3"], dup["report_year"], dup["_line"],
+                                       strict=True)]
+    _raise(problems)
+    return review
+
+
 def build_tier_placements(shared: Path) -> pd.DataFrame:
     """Build ``tiers/tier_placements.csv`` (see the codebook for every column)."""
     panel = read_tier_files(shared)
@@ -614,6 +699,20 @@ def build_tier_placements(shared: Path) -> pd.DataFrame:
     # memoranda add theirs, with the citation appended last.
     memo, notes = memorandum_waivers(panel, notes)
     waiver = waiver_flags(panel) | memo
+    review = read_waiver_review(shared, panel)
+    if review is not None:  # narratives that state the waiver for a reviewed row
+        stated = review[review["resolution"] == "waiver_stated"]
+        keys = set(zip(stated["iso3"], stated["report_year"].astype(int), strict=True))
+        hit = pd.Series([(i, int(y)) in keys for i, y in
+                         zip(panel["iso3"], panel["report_year"], strict=True)],
+                        index=panel.index)
+        urls = dict(zip(zip(stated["iso3"], stated["report_year"].astype(int), strict=True),
+                        stated["source_url"], strict=True))
+        notes = notes.where(~hit, [
+            f"{n}; waiver stated: {urls[(i, int(y))]} (tiers/waiver_review.csv)" if h else n
+            for n, i, y, h in zip(notes, panel["iso3"], panel["report_year"], hit,
+                                  strict=True)])
+        waiver = waiver | hit
     out = pd.DataFrame({
         "iso3": panel["iso3"],
         "country": panel["country"],
@@ -703,16 +802,69 @@ def build_timeline(shared: Path) -> pd.DataFrame:
         except ValueError as exc:
             problems.append(Problem(name, int(line), "date", value, str(exc)))
     _raise(problems)
+    ids = [f"KWT-{i:04d}" for i in range(1, len(src) + 1)]
+    texts = read_timeline_texts(shared, ids)
     return pd.DataFrame({
-        "event_id": [f"KWT-{i:04d}" for i in range(1, len(src) + 1)],
+        "event_id": ids,
         "date": src["date"],
         "date_precision": [p for p, _ in starts],
         "date_start": [s for _, s in starts],
         "category": src["category"],
         "event": src["event"],
+        "event_short_en": texts["event_en_short"].tolist(),
+        "event_ar": texts["event_ar"].tolist(),
         "source_url": src["source_url"],
         "note": src["note"],
     })
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+#: Display limits of the timeline texts (a brief prints them whole, never cut mid-word).
+SHORT_EN_MAX, SHORT_AR_MAX = 110, 140
+
+
+def arabic_problems(frame: pd.DataFrame, file: str, column: str) -> list[Problem]:
+    """Arabic text cells must hold Arabic letters and no Latin letters (names go in notes)."""
+    return (_check(frame, file, column, lambda v: bool(_ARABIC_LETTER.search(v)),
+                   "has no Arabic letters")
+            + _check(frame, file, column, lambda v: not _LATIN_LETTER.search(v),
+                     "has Latin letters (keep English out of Arabic text)"))
+
+
+def read_timeline_texts(shared: Path, ids: Sequence[str]) -> pd.DataFrame:
+    """The project's own short English and Arabic texts of each timeline event, by event_id."""
+    name = "timeline_texts.csv"
+    texts = read_source(shared / "kuwait" / name, ("event_id", "event_en_short", "event_ar"))
+    problems = arabic_problems(texts, name, "event_ar")
+    problems += _check(texts, name, "event_en_short",
+                       lambda v: 0 < len(v) <= SHORT_EN_MAX and v.strip() == v,
+                       f"must be 1-{SHORT_EN_MAX} characters")
+    problems += _check(texts, name, "event_ar", lambda v: len(v) <= SHORT_AR_MAX,
+                       f"must be at most {SHORT_AR_MAX} characters")
+    if texts["event_id"].tolist() != list(ids):
+        problems.append(Problem(name, None, "event_id", ",".join(texts["event_id"]),
+                                "must list every timeline event once, in timeline order"))
+    _raise(problems)
+    return texts
+
+
+def build_glossary(shared: Path) -> dict[str, pd.DataFrame]:
+    """The shared English-Arabic glossary and the Kuwaiti legal citations (``language/``)."""
+    glossary = read_source(shared / "language" / "glossary.csv",
+                           ("term_id", "term_en", "term_ar", "note"))
+    laws = read_source(shared / "language" / "laws.csv",
+                       ("law_id", "citation_en", "citation_ar", "short_ar", "note"))
+    problems = arabic_problems(glossary, "glossary.csv", "term_ar")
+    problems += arabic_problems(laws, "laws.csv", "citation_ar")
+    problems += arabic_problems(laws, "laws.csv", "short_ar")
+    for frame, file, key in ((glossary, "glossary.csv", "term_id"), (laws, "laws.csv", "law_id")):
+        problems += [Problem(file, int(line), key, value, "duplicate id")
+                     for value, line in zip(frame[key], frame["_line"], strict=True)
+                     if (frame[key] == value).sum() > 1]
+    _raise(problems)
+    return {"language/glossary.csv": glossary.drop(columns="_line"),
+            "language/laws.csv": laws.drop(columns="_line")}
 
 
 def _tip_source_title(year: int, url: str) -> str:
@@ -1023,7 +1175,13 @@ def build_all(shared: Path, out: Path | None = None) -> dict[str, bytes]:
     placements = build_tier_placements(shared)
     placements = keep_added_tiers(
         placements, _existing(out, "tiers/tier_placements.csv", placements.columns))
+    coded: dict[str, pd.DataFrame] = {}
+    if (shared / narratives.FOLDER).is_dir():
+        years = (2001, int(placements["report_year"].astype(int).max()) + 1)
+        coded = narratives.build_narratives(shared, strategy_aims(), years)
     enforcement = build_enforcement(shared)
+    if coded:
+        enforcement = merge_narrative_figures(enforcement, coded["figures.csv"])
     enforcement = keep_added_enforcement(
         enforcement, _existing(out, "kuwait/enforcement.csv", enforcement.columns))
     official = build_official_counts()
@@ -1047,7 +1205,117 @@ def build_all(shared: Path, out: Path | None = None) -> dict[str, bytes]:
             f"sha256/size differ from shared/geo/README.md ({GEO_SHA256}, {GEO_BYTES} bytes)")])
     files["geo/countries-50m.json"] = geo
     files["geo/LICENSE.world-atlas"] = (shared / "geo" / "LICENSE.world-atlas").read_bytes()
+    for name, frame in coded.items():
+        files[f"{narratives.FOLDER}/{name}"] = csv_bytes(frame)
+    review = read_waiver_review(shared, read_tier_files(shared))
+    if review is not None:
+        files["tiers/waiver_review.csv"] = csv_bytes(review.drop(columns="_line"))
+    if (shared / "language").is_dir():
+        files.update({rel: csv_bytes(frame) for rel, frame in build_glossary(shared).items()})
+    if (shared / "gcc" / "policy_events.csv").is_file():
+        files["gcc/policy_events.csv"] = csv_bytes(build_gcc_events(shared))
     return files
+
+
+GCC_EVENT_CATEGORIES = ("law", "domestic_worker_law", "sponsorship_reform", "strategy", "nrm",
+                        "shelter", "institution")
+GCC_EVENT_COLUMNS = ("iso3", "event_id", "date", "date_precision", "category", "event_en",
+                     "event_ar", "source_url", "publisher", "accessed", "note")
+
+
+def build_gcc_events(shared: Path) -> pd.DataFrame:
+    """Build ``gcc/policy_events.csv``: each GCC state's dated main reforms, sourced.
+
+    So that each country is compared with its own reform dates, not with Kuwait's. Kuwait's
+    own events are in ``kuwait/timeline.csv``.
+    """
+    name = "policy_events.csv"
+    src = read_source(shared / "gcc" / name, GCC_EVENT_COLUMNS)
+    problems = _check(src, name, "iso3", lambda v: v in ("ARE", "BHR", "OMN", "QAT", "SAU"),
+                      "iso3 must be a GCC state other than Kuwait")
+    problems += _check(src, name, "category", lambda v: v in GCC_EVENT_CATEGORIES,
+                       f"unknown category (expected one of {', '.join(GCC_EVENT_CATEGORIES)})")
+    problems += _check(src, name, "source_url", _is_url, "source_url is not a URL")
+    problems += _check(src, name, "event_en", lambda v: v.strip() != "", "event_en is empty")
+    problems += arabic_problems(src, name, "event_ar")
+    problems += [Problem(name, int(line), "event_id", value, "duplicate event_id")
+                 for value, line in zip(src["event_id"], src["_line"], strict=True)
+                 if (src["event_id"] == value).sum() > 1]
+    starts = []
+    for value, precision, line in zip(src["date"], src["date_precision"], src["_line"],
+                                      strict=True):
+        try:
+            found, start = published_date_start(value)
+        except ValueError as exc:
+            problems.append(Problem(name, int(line), "date", value, str(exc)))
+            continue
+        if found != precision:
+            problems.append(Problem(name, int(line), "date_precision", precision,
+                                    f"the date {value!r} has precision {found!r}"))
+        starts.append(start)
+    _raise(problems)
+    out = src.drop(columns="_line")
+    out.insert(4, "date_start", starts)
+    return out.sort_values(["iso3", "date_start", "event_id"], kind="stable")
+
+
+#: (narrative measure, unit) -> measure of kuwait/enforcement.csv where the names differ
+#: (the enforcement table keys on measure, so persons and cases need their own names).
+FIGURE_MEASURES = {("investigations", "persons"): "persons_investigated",
+                   ("convictions", "cases"): "cases_with_convictions"}
+
+
+def merge_narrative_figures(enforcement: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Fold Kuwait's coded narrative figures into the enforcement series, counting each once.
+
+    A figure whose (reporter, period, measure) row exists fills it when it is empty and must
+    equal it otherwise (a different value stops the build: two sources disagree); a new one is
+    added. Figures coded as ``other`` stay in ``narratives/figures.csv`` only.
+    """
+    out = enforcement.copy()
+    key = ["iso3", "reported_by", "period_start", "period_end", "measure"]
+    index = {tuple(row): i for i, row in zip(out.index, out[key].values.tolist(), strict=True)}
+    problems, added = [], []
+    for rec in figures[(figures["iso3"] == "KWT") & (figures["measure"] != "other")
+                       ].to_dict("records"):
+        measure = FIGURE_MEASURES.get((rec["measure"], rec["unit"]), rec["measure"])
+        unit = "persons" if rec["unit"] == "victims" else rec["unit"]
+        tip = rec["reported_by"] == "tip_report"
+        row = {"iso3": "KWT", "reported_by": rec["reported_by"],
+               "report_year": rec["report_year"] if tip else "",
+               "period_start": rec["period_start"], "period_end": rec["period_end"],
+               "measure": measure, "unit": unit, "value": rec["value"],
+               "source_title": (f"TIP Report {rec['report_year']}: Kuwait, figure coded in "
+                                "narratives/figures.csv" if tip else
+                                "Government-reported figure published by the press, coded in "
+                                "narratives/figures.csv"),
+               "source_url": rec["source_url"], "quote": ""}
+        i = index.get(tuple(row[k] for k in key))
+        if i is None:
+            added.append(row)
+        elif out.at[i, "value"] == "":
+            for column in ("unit", "value", "source_title", "source_url", "quote"):
+                out.at[i, column] = row[column]
+        elif fmt_number(out.at[i, "value"]) != rec["value"]:
+            problems.append(Problem("snapshots/narratives/figures.csv", None, "value",
+                                    rec["value"], f"{' '.join(row[k] for k in key)}: "
+                                    f"kuwait/enforcement.csv already has {out.at[i, 'value']}"))
+        elif out.at[i, "unit"] == "unknown":
+            out.at[i, "unit"] = unit  # same figure; the coding names what it counts
+    _raise(problems)
+    out = pd.concat([out, pd.DataFrame(added, columns=out.columns)], ignore_index=True)
+    return out.sort_values(["reported_by", "period_start", "period_end", "measure"],
+                           kind="stable").reset_index(drop=True)
+
+
+def strategy_aims() -> dict[str, list[str]]:
+    """``{aim id: [indicator ids]}`` of the strategy framework (written by the strategy step)."""
+    framework = json.loads((REPO / "data" / "strategy" / "framework.json")
+                           .read_text(encoding="utf-8"))
+    aims: dict[str, list[str]] = {a["id"]: [] for a in framework["aims"]}
+    for indicator in framework["indicators"]:
+        aims.setdefault(indicator["aim"], []).append(indicator["id"])
+    return aims
 
 
 # ============================================================================================
@@ -1277,7 +1545,14 @@ def _timeline_schema() -> dict:
                required=True),
         _field("category", "string", "Category", "Kind of event.", required=True,
                enum=list(TIMELINE_CATEGORIES)),
-        _field("event", "string", "Event", "What happened.", required=True),
+        _field("event", "string", "Event", "What happened (the source pack's wording).",
+               required=True),
+        _field("event_short_en", "string", "Event, short (English)", "The project's own "
+               f"complete summary in at most {SHORT_EN_MAX} characters, for display.",
+               required=True, maxLength=SHORT_EN_MAX),
+        _field("event_ar", "string", "Event (Arabic)", "The project's own Arabic text of the "
+               f"event, written for Arabic readers (at most {SHORT_AR_MAX} characters).",
+               required=True, maxLength=SHORT_AR_MAX, pattern="^[^A-Za-z]*$"),
         _source_url(),
         _field("note", "string", "Note", "Caveats, other sources."),
     ], ["event_id"])
@@ -1415,6 +1690,207 @@ def _strategy_observations_schema() -> dict:
         _field("reported_by", "string", "Reported by", "Ministry or body that reported it."),
         _field("note", "string", "Note", "Wording, caveats."),
     ], ["indicator_id", "period"])
+
+
+def _language_resources(r: Any) -> list[dict]:
+    """Descriptor entries of the shared glossary and the Kuwaiti legal citations."""
+    own = [_src("Written by the project (English-Arabic glossary and citation forms; Kuwaiti "
+                "official usage checked against the sources named in each note)",
+                "https://www.kuna.net.kw/", "tipanalysis")]
+    lic = [{"name": "MIT", "path": "https://opensource.org/licenses/MIT",
+            "title": "MIT License (the project's own texts)"}]
+    arabic = r"^[^A-Za-z]*$"
+    return [
+        r("glossary", "language/glossary.csv", "English-Arabic glossary of the workspace",
+          "The terms every Arabic output uses (trafficking in persons, smuggling of migrants, the "
+          "tiers, waiver, national referral mechanism, the Permanent National Committee ...), "
+          "with usage notes. Used by the translation table and its tests. Built from "
+          "snapshots/language/glossary.csv.", own, lic, _schema([
+              _field("term_id", "string", "Term id", "Stable id.", required=True,
+                     pattern=r"^[a-z0-9_]+$"),
+              _field("term_en", "string", "English term", "The English term.", required=True),
+              _field("term_ar", "string", "Arabic term", "The Arabic term to use.",
+                     required=True, pattern=arabic),
+              _field("note", "string", "Note", "Usage guidance."),
+          ], ["term_id"])),
+        r("laws", "language/laws.csv", "Kuwaiti legal citations",
+          "How to cite each law in English and in Kuwaiti official Arabic (full form on first "
+          "mention, short form after), with what is and is not confirmed. Built from "
+          "snapshots/language/laws.csv.", own, lic, _schema([
+              _field("law_id", "string", "Law id", "Stable id.", required=True),
+              _field("citation_en", "string", "Citation (English)", "Full English citation.",
+                     required=True),
+              _field("citation_ar", "string", "Citation (Arabic)", "Full Kuwaiti citation.",
+                     required=True, pattern=arabic),
+              _field("short_ar", "string", "Short form (Arabic)", "After first mention.",
+                     required=True, pattern=arabic),
+              _field("note", "string", "Note", "Dates, confirmation, usage."),
+          ], ["law_id"])),
+    ]
+
+
+def _vocabulary(files: Mapping[str, bytes], path: str, column: str) -> list[str]:
+    """A codebook vocabulary, read from the built codebook table (the schema's enum)."""
+    frame = pd.read_csv(io.BytesIO(files[path]), dtype=str, keep_default_na=False)
+    return frame[column].tolist()
+
+
+def _narrative_resources(r: Any, files: Mapping[str, bytes]) -> list[dict]:
+    """Descriptor entries of the coded narratives (``narratives/``)."""
+    nv = narratives
+    year = _field("report_year", "year", "TIP report year", "Publication year of the TIP "
+                  "Report (it covers April of the previous year to March).", required=True,
+                  minimum=2001)
+    iso3 = {**ISO3_FIELD, "constraints": {"required": True, "enum": list(nv.GCC)}}
+    coder = _field("coder", "string", "Coder", "Id of the coder who made the row (A = first "
+                   "coding; the second, blind coding is summarised in agreement.csv).",
+                   required=True)
+    src = _source_url("Page of the narrative (or its copy) that was actually read.")
+    own = " Written by the project in its own words; never the Report's sentences."
+    coded_by = [_src("US Department of State, Trafficking in Persons Report country narratives "
+                     "(state.gov and copies on ecoi.net, refworld, gvnet, embassy pages and "
+                     "Gulf newspapers; each row's source_url)",
+                     "https://www.state.gov/trafficking-in-persons-report/", "US Department "
+                     "of State")]
+    lic = [LIC_FACTS, {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
+                       "title": "MIT License (the project's own codes and summaries)"}]
+    note = (" Coded by the project from the snapshots in snapshots/narratives/ (codebook: "
+            "data/README.md, 'Narratives'); built by scripts/build_narratives.py.")
+    return [
+        r("narrative_findings", "narratives/findings.csv", "TIP narrative findings, coded",
+          "Country x report year x domain -> direction of the government's effort as the "
+          "narrative's opening states it." + note, coded_by, lic, _schema([
+              iso3, year,
+              _field("domain", "string", "Domain", "What is coded (narratives/domains.csv).",
+                     required=True, enum=_vocabulary(files, "narratives/domains.csv", "domain")),
+              _field("direction", "string", "Direction", "more / fewer / same / none / "
+                     "not_stated; for the domain 'overall': yes / no / not_stated.",
+                     required=True, enum=sorted(set(nv.DIRECTIONS) | set(nv.OVERALL))),
+              _field("evidence", "string", "Evidence", "Short summary of what the narrative "
+                     "says on the domain." + own),
+              src, coder,
+              _field("adjudicated", "boolean", "Adjudicated", "true where the second coding "
+                     "disagreed and the resolution changed the first code "
+                     "(snapshots/narratives/adjudication.csv says why).", required=True),
+          ], ["iso3", "report_year", "domain"])),
+        r("narrative_recommendations", "narratives/recommendations.csv",
+          "TIP prioritized recommendations, coded",
+          "Each prioritized recommendation as a codebook code, with its rank in the list where "
+          "known and a short summary in English and Arabic." + note, coded_by, lic, _schema([
+              iso3, year,
+              _field("code", "string", "Code", "Recommendation code (narratives/codes.csv).",
+                     required=True, enum=_vocabulary(files, "narratives/codes.csv", "code")),
+              _field("rank", "integer", "Rank", "Position in the prioritized list (1 = first); "
+                     "empty where the order is not known.", minimum=1),
+              _field("summary_en", "string", "Summary (English)", "The ask." + own,
+                     required=True),
+              _field("summary_ar", "string", "Summary (Arabic)", "The ask, in Arabic." + own,
+                     required=True),
+              src, coder,
+          ], uniqueKeys=[["iso3", "report_year", "code", "rank"]])),
+        r("narrative_figures", "narratives/figures.csv", "Figures stated in TIP narratives",
+          "Every enforcement or protection number the narrative's opening states (and "
+          "government figures published by the press), with unit and period." + note,
+          coded_by, lic, _schema([
+              iso3, year,
+              _field("reported_by", "string", "Reported by", "tip_report or government.",
+                     required=True, enum=list(nv.REPORTERS)),
+              _field("measure", "string", "Measure", "What is counted.", required=True,
+                     enum=list(nv.MEASURES)),
+              _field("unit", "string", "Unit", "cases, persons or victims.", required=True,
+                     enum=list(nv.UNITS)),
+              _field("value", "integer", "Value", "The count as stated (a stated zero is 0).",
+                     required=True, minimum=0, maximum=9_999_999),
+              _field("law", "string", "Law", "Law the figure is counted under, where stated."),
+              _field("period_start", "date", "Period start", "First day of the period."),
+              _field("period_end", "date", "Period end", "Last day of the period."),
+              _field("summary", "string", "Summary", "What the figure is." + own,
+                     required=True),
+              src, coder,
+          ], uniqueKeys=[["iso3", "report_year", "reported_by", "measure", "unit",
+                          "period_start", "period_end", "summary"]])),
+        r("narrative_coverage", "narratives/coverage.csv", "What was coded per country-year",
+          "For each country-year searched: whether findings, figures and recommendations were "
+          "coded in full, in part or not found, and why." + note, coded_by, lic, _schema([
+              iso3, year,
+              _field("findings", "string", "Findings", "full / partial / not_found.",
+                     required=True, enum=list(nv.FINDINGS_STATUS)),
+              _field("figures", "string", "Figures", "coded / none_stated / not_found.",
+                     required=True, enum=list(nv.FIGURES_STATUS)),
+              _field("recommendations", "string", "Recommendations", "full / partial / "
+                     "not_found.", required=True, enum=list(nv.FINDINGS_STATUS)),
+              _field("reason", "string", "Reason", "What was found, or why not.",
+                     required=True),
+              _field("source_urls", "string", "Source URLs", "Pages read, ';'-separated."),
+          ], ["iso3", "report_year"])),
+        r("narrative_sources", "narratives/sources.csv", "Pages read for the coding",
+          "Every page the coders read, with publisher, title and the date read." + note,
+          coded_by, lic, _schema([
+              _field("url", "string", "URL", "The page.", required=True, pattern=URL),
+              _field("publisher", "string", "Publisher", "Who publishes the page."),
+              _field("title", "string", "Title", "Title of the page."),
+              {**year, "constraints": {"minimum": 2001}},
+              {**ISO3_FIELD, "constraints": {"pattern": ISO3}},
+              _field("accessed", "date", "Date read", "Day the page was read.",
+                     required=True),
+              _field("kind", "string", "Kind", "state_gov, mirror or press.", required=True,
+                     enum=list(nv.SOURCE_KINDS)),
+          ], uniqueKeys=[["url", "report_year", "iso3"]])),
+        r("narrative_codes", "narratives/codes.csv", "Codebook: recommendation codes",
+          "The fixed vocabulary of recommendation codes with English and Arabic labels." + note,
+          coded_by, lic, _schema([
+              _field("code", "string", "Code", "Recommendation code.", required=True),
+              _field("label_en", "string", "Label (English)", "Short label.", required=True),
+              _field("label_ar", "string", "Label (Arabic)", "Short label.", required=True),
+              _field("definition_en", "string", "Definition", "What the code covers.",
+                     required=True),
+          ], ["code"])),
+        r("narrative_domains", "narratives/domains.csv", "Codebook: finding domains",
+          "The fixed vocabulary of finding domains with English and Arabic labels." + note,
+          coded_by, lic, _schema([
+              _field("domain", "string", "Domain", "Finding domain.", required=True),
+              _field("order", "integer", "Order", "Display order.", required=True),
+              _field("label_en", "string", "Label (English)", "Short label.", required=True),
+              _field("label_ar", "string", "Label (Arabic)", "Short label.", required=True),
+              _field("definition_en", "string", "Definition", "What is coded.",
+                     required=True),
+          ], ["domain"])),
+        r("narrative_crosswalk", "narratives/crosswalk.csv",
+          "Crosswalk: recommendation codes to the strategy's aims (project's judgement)",
+          "Which of the 2025-2028 strategy's nine aims answers each recommendation code, how "
+          "directly (explicit / partial / none) and which catalogue indicators would evidence "
+          "progress, with the reason. The project's judgement, not the committee's." + note,
+          coded_by, lic, _schema([
+              _field("code", "string", "Code", "Recommendation code.", required=True),
+              _field("aim", "string", "Aim", "Strategy aim id (A1-A9); empty where none.",
+                     pattern=r"^A[0-9]$"),
+              _field("link", "string", "Link", "explicit / partial / none.", required=True,
+                     enum=list(nv.LINKS)),
+              _field("indicators", "string", "Indicators", "Catalogue indicator ids, "
+                     "';'-separated; empty where the catalogue has none."),
+              _field("reason_en", "string", "Reason (English)", "Why the link.",
+                     required=True),
+              _field("reason_ar", "string", "Reason (Arabic)", "Why the link.",
+                     required=True),
+          ], uniqueKeys=[["code", "aim"]])),
+        r("narrative_agreement", "narratives/agreement.csv",
+          "Inter-coder agreement of the narrative coding",
+          "Percent agreement and Cohen's kappa of an independent, blind second coding of a "
+          "sample of Kuwait's country-years against the first coding, per table; computed "
+          "from the two codings as made, before adjudication." + note, coded_by, lic, _schema([
+              _field("table", "string", "Table", "findings or recommendations.",
+                     required=True),
+              _field("iso3", "string", "Countries", "Countries in the sample."),
+              _field("report_years", "string", "Report years", "Years in the sample."),
+              _field("units", "integer", "Units", "Units both coders coded.", required=True),
+              _field("agree", "integer", "Agreements", "Units coded alike.", required=True),
+              _field("percent_agreement", "number", "Percent agreement", "100 x agree / "
+                     "units.", required=True),
+              _field("kappa", "number", "Cohen's kappa", "statsmodels' cohens_kappa; empty "
+                     "where undefined."),
+              _field("note", "string", "Note", "What a unit is."),
+          ], ["table"])),
+    ]
 
 
 def _resource(files: Mapping[str, bytes], out: Path, name: str, path: str, title: str,
@@ -1590,6 +2066,63 @@ def build_descriptor(files: Mapping[str, bytes], out: Path) -> dict:
           "The ISC licence of the world-atlas package, shipped with countries-50m.json.",
           [SRC_WORLD_ATLAS], [LIC_ISC], fmt="txt", mediatype="text/plain"),
     ]
+    if any(path.startswith(f"{narratives.FOLDER}/") for path in files):
+        resources.extend(_narrative_resources(r, files))
+    if "language/glossary.csv" in files:
+        resources.extend(_language_resources(r))
+    if "tiers/waiver_review.csv" in files:
+        resources.append(r(
+            "waiver_review", "tiers/waiver_review.csv",
+            "Review of Watch List years that needed a waiver",
+            "Every third-or-later consecutive Watch List year from the 2011 report on that no "
+            "source had flagged as waived, resolved: waiver_stated (the row's waiver flag is "
+            "set, with this source), waiver_implied, exception or gap (what was searched). "
+            "Evidence is the project's own words. Built from snapshots/tip_tiers/.",
+            [SRC_STATE, SRC_ECOI, SRC_REFWORLD, SRC_FACTBOOK], [LIC_USGOV, LIC_FACTS], _schema([
+                ISO3_FIELD,
+                _field("report_year", "year", "TIP report year", "Report year.", required=True,
+                       minimum=2001),
+                _field("resolution", "string", "Resolution", "waiver_stated, waiver_implied, "
+                       "exception or gap.", required=True, enum=list(WAIVER_RESOLUTIONS)),
+                _source_url("Page that states or implies the waiver; empty for a gap.",
+                            required=False),
+                _field("evidence", "string", "Evidence", "What the source says, in the "
+                       "project's own words."),
+                _field("note", "string", "Note", "Indirect evidence, what was searched."),
+            ], ["iso3", "report_year"])))
+    if "gcc/policy_events.csv" in files:
+        resources.append(r(
+            "gcc_policy_events", "gcc/policy_events.csv", "GCC states' anti-trafficking reforms",
+            "Dated main events of Bahrain, Oman, Qatar, Saudi Arabia and the UAE: "
+            "anti-trafficking law, domestic worker law, sponsorship reforms, national strategy, "
+            "referral mechanism, shelter. Descriptions are the project's own words; where "
+            "sources disagree on a date, note says so. Built from snapshots/gcc/.",
+            [_src("Laws, ILO NATLEX, government and press pages (each row's source_url)",
+                  "https://www.ilo.org/dyn/natlex/", "various")],
+            [LIC_FACTS, {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
+                         "title": "MIT License (the project's own descriptions)"}],
+            _schema([
+                {**ISO3_FIELD, "constraints": {"required": True,
+                                               "enum": ["ARE", "BHR", "OMN", "QAT", "SAU"]}},
+                _field("event_id", "string", "Event id", "Stable id.", required=True),
+                _field("date", "string", "Date as published", "YYYY, YYYY-MM or YYYY-MM-DD.",
+                       required=True, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
+                _field("date_precision", "string", "Date precision", "year, month or day.",
+                       required=True, enum=["year", "month", "day"]),
+                _field("date_start", "date", "First day", "First day of the period the date "
+                       "names.", required=True),
+                _field("category", "string", "Category", "Kind of reform.", required=True,
+                       enum=list(GCC_EVENT_CATEGORIES)),
+                _field("event_en", "string", "Event (English)", "The project's own words.",
+                       required=True),
+                _field("event_ar", "string", "Event (Arabic)", "The project's own Arabic.",
+                       required=True, pattern=r"^[^A-Za-z]*$"),
+                _source_url(),
+                _field("publisher", "string", "Publisher", "Who published the source."),
+                _field("accessed", "date", "Date read", "Day the source was read.",
+                       required=True),
+                _field("note", "string", "Note", "Other dates, caveats."),
+            ], ["event_id"])))
     # Resources that other steps added to an existing descriptor are kept (hash refreshed).
     owned = {res["path"] for res in resources}
     for res in _foreign_resources(out, owned):
@@ -1657,12 +2190,18 @@ def build_descriptor(files: Mapping[str, bytes], out: Path) -> dict:
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the data folder; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="the read-only source pack (default: ../shared)")
+    parser.add_argument("--snapshots", "--shared", dest="snapshots", type=Path,
+                        default=REPO / "data" / "snapshots",
+                        help="folder of input snapshots with snapshots.json (default: "
+                             "data/snapshots; --shared is the old name)")
     parser.add_argument("--out", type=Path, default=REPO / "data",
                         help="data folder to write (default: the repository's data/)")
     args = parser.parse_args(argv)
-    shared, out = args.shared.resolve(), args.out.resolve()
+    shared, out = args.snapshots.resolve(), args.out.resolve()
+    problems = check_snapshots(shared) if (shared / "snapshots.json").exists() else []
+    if problems:
+        print(f"error: {DataValidationError(problems)}", file=sys.stderr)
+        return 1
     try:
         files = build_all(shared, out)
     except DataValidationError as exc:

@@ -2,7 +2,8 @@
 
 Run from the repository root::
 
-    .venv/bin/python scripts/build_reference.py [--shared-dir ../shared] [--out-dir data/reference]
+    .venv/bin/python scripts/build_reference.py [--shared-dir data/snapshots] \
+        [--out-dir data/reference]
 
 Inputs (all parsed, nothing executed):
 
@@ -619,7 +620,7 @@ def write_csv_atomic(path: Path, columns: tuple[str, ...], rows: list[dict[str, 
 def main(argv: list[str] | None = None) -> int:
     """Build both reference files; return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared-dir", type=Path, default=REPO_DIR.parent / "shared")
+    parser.add_argument("--shared-dir", type=Path, default=REPO_DIR / "data" / "snapshots")
     parser.add_argument("--out-dir", type=Path, default=REPO_DIR / "data" / "reference")
     args = parser.parse_args(argv)
     countries = country_rows(args.shared_dir)

@@ -23,14 +23,13 @@ from tipanalysis.countries import UnknownCountryError, to_iso3, to_iso3_many
 from tipanalysis.errors import DataValidationError
 
 REFERENCE = paths.REPO_DIR / "data" / "reference"
-SHARED = paths.REPO_DIR.parent / "shared" / "tip_tiers"
+SHARED = paths.REPO_DIR / "data" / "snapshots" / "tip_tiers"  # raw inputs in the repository
 TIER_FILES = (
     "all_countries_tiers.csv",
     "gcc_and_peers_verified.csv",
     "tiers_2016_2019_2025_more.csv",
     "tiers_2016_2025_additions.csv",
 )
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="shared source files not present")
 
 REF = countries.reference()
 ALIASES = pd.read_csv(REFERENCE / "country_aliases.csv", dtype=str, keep_default_na=False)
@@ -340,7 +339,6 @@ def test_required_spellings_are_in_the_alias_table():
 # --- shared source files ---------------------------------------------------------------------
 
 
-@needs_shared
 @pytest.mark.parametrize("file", [*TIER_FILES, "cho_3p_index_2000_2013.csv"])
 def test_every_shared_name_resolves_to_the_files_iso3(file):
     with (SHARED / file).open(encoding="utf-8", newline="") as handle:
@@ -352,7 +350,6 @@ def test_every_shared_name_resolves_to_the_files_iso3(file):
             assert got == [r["iso3"] for r in rows]
 
 
-@needs_shared
 def test_tip_name_is_the_tier_files_spelling():
     row = REF.set_index("iso3")
     assert row.loc["MMR", "tip_name"] == "Burma (Myanmar)"
@@ -362,7 +359,6 @@ def test_tip_name_is_the_tier_files_spelling():
     assert pd.isna(row.loc["GRL", "tip_name"])
 
 
-@needs_shared
 def test_build_script_is_deterministic_and_matches_the_shipped_files(tmp_path):
     script = paths.REPO_DIR / "scripts" / "build_reference.py"
     for out in ("a", "b"):

@@ -559,7 +559,7 @@ def test_add_tiers_empty_country_cell(data_copy, tmp_path, snapshot):
 
 # --- the shipped data (skipped until data/ is built) -----------------------------------------
 
-SHIPPED = Path(validate.__file__).resolve().parents[2] / "data"
+SHIPPED = Path(validate.__file__).resolve().parents[3] / "data"  # src/tipanalysis/data/..
 needs_shipped = pytest.mark.skipif(not (SHIPPED / "datapackage.json").exists(),
                                    reason="data/datapackage.json not built yet")
 

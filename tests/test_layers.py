@@ -24,7 +24,7 @@ PACKAGE = Path(tipanalysis.__file__).resolve().parent
 LAYERS: dict[str, int] = {
     "core": 0,
     "data": 1,
-    "tiers": 2, "impact": 2, "strategy": 2,
+    "tiers": 2, "impact": 2, "strategy": 2, "evidence": 2,
     "viz": 3,
     "report": 4,
 }

@@ -120,6 +120,9 @@ OTHER_RUNS = [
     ("04_impact", {"country": "QAT", "lang": "ar"}),
     ("01_data_overview", {"country": "SAU", "lang": "ar"}),
     ("03_strategy_review", {"as_of": "2026-06-30", "lang": "ar"}),
+    ("06_tip_findings", {"country": "KWT", "lang": "ar"}),
+    ("06_tip_findings", {"country": "Qatar", "lang": "en"}),
+    ("06_tip_findings", {"country": "NGA", "lang": "ar"}),  # nothing coded: says so
 ]
 
 

@@ -23,7 +23,7 @@ from tipanalysis.errors import DataValidationError
 from tipanalysis.i18n import t
 from tipanalysis.viz.tables import _strand_names
 
-SHARED_TIMELINE = Path("/work/shared/kuwait/timeline.csv")
+SHARED_TIMELINE = paths.REPO_DIR / "data" / "snapshots" / "kuwait" / "timeline.csv"
 PUBLISHED_AIMS_AR = [
     "تفعيل الأدوات القانونية والتنظيمية",
     "تفعيل نظام شامل للإحالة الوطنية",
@@ -511,7 +511,7 @@ def test_activity_rules_on_small_timeline():
     assert counts.loc["unassigned", "2025-Q?"] == 1 and counts.loc["total", "total"] == 2
 
 
-@pytest.mark.skipif(not SHARED_TIMELINE.exists(), reason="research-pack timeline not present")
+
 def test_activities_of_20_april_2025_from_the_research_timeline():
     tl = pd.read_csv(SHARED_TIMELINE, dtype="str", keep_default_na=False, na_values=[""])
     log = strategy.activities_log(tl)

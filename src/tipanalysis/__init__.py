@@ -4,7 +4,8 @@ The package is layered; imports only point down (``tests/test_layers.py`` checks
 
 * :mod:`tipanalysis.core` - paths, errors, translations, the tier scale;
 * :mod:`tipanalysis.data` - every read and write under ``data/``: loaders, validation, ingest;
-* :mod:`tipanalysis.tiers`, :mod:`tipanalysis.impact`, :mod:`tipanalysis.strategy` - analyses
+* :mod:`tipanalysis.tiers`, :mod:`tipanalysis.impact`, :mod:`tipanalysis.strategy`,
+  :mod:`tipanalysis.evidence` - analyses
   (DataFrames in, DataFrames or results objects out);
 * :mod:`tipanalysis.viz` - figures and display tables;
 * :mod:`tipanalysis.report` - the brief, the notebook runner and the command line.
@@ -23,7 +24,8 @@ from importlib.machinery import ModuleSpec
 
 __version__ = "0.1.0"
 
-_PACKAGES = frozenset({"core", "data", "tiers", "impact", "strategy", "viz", "report"})
+_PACKAGES = frozenset({"core", "data", "tiers", "impact", "strategy", "evidence", "viz",
+                       "report"})
 
 #: Old flat module name -> where the module lives now.
 MOVED: dict[str, str] = {

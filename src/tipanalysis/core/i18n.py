@@ -453,6 +453,129 @@ _TABLE.update({
     },
 })
 
+# The coded TIP narratives (tipanalysis.evidence, notebook 06, the briefs).
+_TABLE.update({
+    "evidence.direction.more": {"en": "more effort than the year before",
+                                "ar": "جهود أكثر من العام السابق"},
+    "evidence.direction.fewer": {"en": "less effort", "ar": "جهود أقل"},
+    "evidence.direction.same": {"en": "continued / no comparison",
+                                "ar": "استمرار دون مقارنة"},
+    "evidence.direction.none": {"en": "none", "ar": "لا شيء"},
+    "evidence.direction.not_stated": {"en": "not stated in the text read",
+                                      "ar": "لم يرد في النص المقروء"},
+    "evidence.direction.yes": {"en": "increasing efforts", "ar": "جهود متزايدة"},
+    "evidence.direction.no": {"en": "no increasing efforts", "ar": "لا جهود متزايدة"},
+    "evidence.title.findings": {
+        "en": "What each TIP Report found, by domain",
+        "ar": "ما خلص إليه كل تقرير للاتجار بالأشخاص، حسب المجال",
+    },
+    "evidence.title.asks": {
+        "en": "What each TIP Report asked (shaded: list not found)",
+        "ar": "ما طلبه كل تقرير (المظلل: لم يُعثر على قائمة التوصيات)",
+    },
+    "evidence.reporter.tip_report": {"en": "TIP Report", "ar": "تقرير الاتجار بالأشخاص"},
+    "evidence.reporter.government": {"en": "government-reported",
+                                     "ar": "بيانات أعلنتها الحكومة"},
+    "nb06.title": {"en": "{country}: what the TIP Report found and asked",
+                   "ar": "{country}: ما خلص إليه تقرير الاتجار بالأشخاص وما أوصى به"},
+    "nb06.intro": {
+        "en": "The US State Department's country narratives are coded by the workspace: a "
+              "direction for each domain of the government's efforts, every figure stated, "
+              "and each prioritized recommendation as a code. Summaries are the workspace's "
+              "own words; every row cites the page read.",
+        "ar": "رمّز فريق التحليل التقارير القُطرية الصادرة عن وزارة الخارجية الأمريكية: اتجاه "
+              "الجهود الحكومية في كل مجال، وكل رقم ورد فيها، وكل توصية ذات أولوية. والملخصات "
+              "من صياغة الفريق، ويُحال كل سطر إلى الصفحة التي قُرئت.",
+    },
+    "nb06.coverage": {"en": "What could be coded", "ar": "ما أمكن ترميزه"},
+    "nb06.coverage.read": {
+        "en": "{n_full} report years coded in full, {n_partial} in part, {n_missing} not found. "
+              "A year whose list was not found is unknown, never counted as 'not asked'.",
+        "ar": "رُمِّزت {n_full} من سنوات التقرير كاملةً و{n_partial} جزئياً، ولم يُعثر على "
+              "{n_missing}. والسنة التي لم يُعثر على قائمة توصياتها تُعدّ مجهولة، ولا تُحسب "
+              "سنةً لم يُطلب فيها شيء.",
+    },
+    "nb06.findings": {"en": "What each report found", "ar": "ما خلص إليه كل تقرير"},
+    "nb06.findings.read": {
+        "en": "In the {year} Report the overall judgement was: {overall}.",
+        "ar": "جاء الحكم العام في تقرير عام {year}: {overall}.",
+    },
+    "nb06.tracker": {"en": "What the Report keeps asking", "ar": "ما يكرر التقرير طلبه"},
+    "nb06.crosswalk": {"en": "Which asks the 2025-2028 strategy answers",
+                       "ar": "ما تستجيب له الاستراتيجية الوطنية 2025-2028 من التوصيات"},
+    "nb06.crosswalk.read": {
+        "en": "Of the {n} asks of the {year} Report, the strategy's aims answer {answered} "
+              "({explicit} explicitly); {unanswered} find no aim. The links are the workspace's "
+              "judgement, not the committee's.",
+        "ar": "من توصيات تقرير عام {year} البالغ عددها {n}، تستجيب أهداف الاستراتيجية لـ"
+              "{answered} منها ({explicit} استجابةً صريحة)، ولا يقابل {unanswered} منها أي "
+              "هدف. وهذه الروابط من تقدير فريق التحليل لا من تقدير اللجنة.",
+    },
+    "nb06.next": {"en": "What the next report will look for",
+                  "ar": "ما سيبحث عنه التقرير المقبل"},
+    "nb06.next.read": {
+        "en": "{with_data} of the {n} indicators that would evidence these asks have a value "
+              "in the workspace.",
+        "ar": "تتوفر في مساحة العمل قيمةٌ لـ{with_data} من أصل {n} من المؤشرات التي تُثبت "
+              "التقدم في هذه التوصيات.",
+    },
+    "nb06.clock": {"en": "The Watch List clock", "ar": "عدّاد قائمة المراقبة"},
+    "nb06.enforcement": {"en": "Enforcement: TIP-reported and government-reported",
+                         "ar": "إنفاذ القانون: أرقام التقرير وأرقام الحكومة"},
+    "nb06.enforcement.read": {
+        "en": "The two sources are shown side by side and never added: their periods and "
+              "definitions differ. An empty cell is a figure no source gave, not a zero.",
+        "ar": "تُعرض أرقام المصدرين جنباً إلى جنب ولا تُجمع، لاختلاف فتراتهما وتعريفاتهما. "
+              "والخانة الفارغة رقمٌ لم يذكره أي مصدر، وليست صفراً.",
+    },
+    "nb06.agreement": {"en": "How reliable is the coding?", "ar": "ما مدى موثوقية الترميز؟"},
+    "nb06.agreement.read": {
+        "en": "A second coder, blind to the first codes, coded {years} from the same pages: "
+              "{pct_f}% agreement on findings (Cohen's kappa {k_f}) and {pct_r}% on "
+              "recommendations (kappa {k_r}). Disagreements were resolved with a recorded note.",
+        "ar": "رمّز مرمِّزٌ ثانٍ، دون اطلاع على الترميز الأول، سنوات {years} من الصفحات ذاتها: "
+              "بلغت نسبة الاتفاق {pct_f}% في النتائج (معامل كوهين كابا {k_f}) و{pct_r}% في "
+              "التوصيات (كابا {k_r}). وحُسمت مواضع الخلاف بملاحظة مسجلة.",
+    },
+    "nb06.none": {"en": "No coded narratives are available for {country}.",
+                  "ar": "لا تتوفر تقارير مرمَّزة عن {country}."},
+    "status.coded.full": {"en": "in full", "ar": "كاملة"},
+    "status.coded.partial": {"en": "in part", "ar": "جزئية"},
+    "status.coded.not_found": {"en": "not found", "ar": "لم يُعثر عليها"},
+    "status.coded.coded": {"en": "coded", "ar": "مرمَّزة"},
+    "status.coded.none_stated": {"en": "none stated", "ar": "لم تُذكر أرقام"},
+    "col.report_year": {"en": "Report year", "ar": "سنة التقرير"},
+    "col.findings": {"en": "Findings", "ar": "النتائج"},
+    "col.figures": {"en": "Figures", "ar": "الأرقام"},
+    "col.recommendations": {"en": "Recommendations", "ar": "التوصيات"},
+    "col.ask": {"en": "Ask", "ar": "التوصية"},
+    "col.first_year": {"en": "First asked", "ar": "أول طلب"},
+    "col.last_year": {"en": "Last asked", "ar": "آخر طلب"},
+    "col.years_asked": {"en": "Years asked", "ar": "عدد سنوات الطلب"},
+    "col.years_coded": {"en": "Years coded", "ar": "السنوات المرمَّزة"},
+    "col.in_latest": {"en": "In the latest report", "ar": "في أحدث تقرير"},
+    "col.longest_run": {"en": "Longest run", "ar": "أطول تتابع"},
+    "col.aim": {"en": "Strategy aim", "ar": "هدف الاستراتيجية"},
+    "col.link": {"en": "Link", "ar": "الصلة"},
+    "col.reason": {"en": "Why", "ar": "السبب"},
+    "col.indicator": {"en": "Indicator", "ar": "المؤشر"},
+    "col.has_data": {"en": "Value in the workspace", "ar": "قيمة متاحة"},
+    "col.period": {"en": "Period", "ar": "الفترة"},
+    "col.reported_by": {"en": "Source", "ar": "المصدر"},
+    "link.explicit": {"en": "answered explicitly", "ar": "استجابة صريحة"},
+    "link.partial": {"en": "answered in part", "ar": "استجابة جزئية"},
+    "link.none": {"en": "no aim answers it", "ar": "لا يقابلها أي هدف"},
+    "yes": {"en": "yes", "ar": "نعم"},
+    "no": {"en": "no", "ar": "لا"},
+    "measure.investigations": {"en": "investigations", "ar": "التحقيقات"},
+    "measure.prosecutions": {"en": "prosecutions", "ar": "الملاحقات القضائية"},
+    "measure.convictions": {"en": "convictions", "ar": "الإدانات"},
+    "measure.victims_identified": {"en": "victims identified", "ar": "الضحايا المتعرَّف عليهم"},
+    "unit.cases": {"en": "cases", "ar": "قضايا"},
+    "unit.persons": {"en": "persons", "ar": "أشخاص"},
+    "unit.unknown": {"en": "unit not stated", "ar": "وحدة غير محددة"},
+})
+
 
 
 def t(key: str, lang: str = "en", **fields: object) -> str:

@@ -73,6 +73,9 @@ __all__ = [
 ]
 
 DESCRIPTOR = "datapackage.json"
+#: Folder of immutable raw inputs (inside the data folder) and its manifest.
+SNAPSHOTS = "snapshots"
+SNAPSHOT_MANIFEST = "snapshots.json"
 #: Field types this package understands.
 SUPPORTED_TYPES = ("string", "integer", "number", "boolean", "date", "year")
 #: Frictionless defaults for boolean spellings.
@@ -755,6 +758,8 @@ def format_csv(df: pd.DataFrame, schema: Mapping[str, Any]) -> bytes:
 
 
 def _is_ignored(rel: Path) -> bool:
+    if rel.parts[:1] == (SNAPSHOTS,):  # described by their own manifest (check_snapshots)
+        return True
     name = rel.name
     return name in (DESCRIPTOR, "README.md") or name.upper().startswith("LICENSE")
 
@@ -835,6 +840,68 @@ def validate_package(data_dir: Path | str | None = None) -> list[Problem]:
         if rel not in described and not _is_ignored(rel):
             problems.append(Problem(rel.as_posix(), None, None, None,
                                     "file is not described in datapackage.json"))
+    if (root / SNAPSHOTS).exists():
+        problems.extend(check_snapshots(root / SNAPSHOTS))
+    return problems
+
+
+def check_snapshots(folder: Path | str) -> list[Problem]:
+    """Check the raw input snapshots against their manifest; return every problem.
+
+    Each file under ``folder`` must be listed in ``snapshots.json`` with its ``path``, ``hash``
+    (``sha256:<hex>``), ``bytes``, ``sources`` and ``accessed``, and its bytes must match:
+    snapshots are immutable, so any difference means the input was edited after it was taken.
+
+    Examples
+    --------
+    >>> check_snapshots(paths.DATA_DIR / "snapshots")   # doctest: +SKIP
+    []
+    """
+    folder = Path(folder)
+    label = f"{SNAPSHOTS}/{SNAPSHOT_MANIFEST}"
+    try:
+        manifest = json.loads((folder / SNAPSHOT_MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [Problem(label, None, None, None, "snapshot manifest is missing")]
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        return [Problem(label, None, None, None, f"snapshot manifest is not valid JSON: {exc}")]
+    entries = manifest.get("snapshots") if isinstance(manifest, dict) else None
+    if not isinstance(entries, list):
+        return [Problem(label, None, "snapshots", None, "manifest has no 'snapshots' list")]
+    problems: list[Problem] = []
+    listed: set[str] = set()
+    for i, entry in enumerate(entries):
+        where = f"{label} snapshots[{i}]"
+        if not isinstance(entry, dict):
+            problems.append(Problem(where, None, None, entry, "entry must be a JSON object"))
+            continue
+        missing = [k for k in ("path", "hash", "bytes", "sources", "accessed") if k not in entry]
+        if missing:
+            problems.append(Problem(where, None, missing[0], None,
+                                    f"entry has no {', '.join(map(repr, missing))}"))
+            continue
+        rel = entry["path"]
+        if not _safe_relative(rel) or rel in listed:
+            problems.append(Problem(where, None, "path", rel,
+                                    "path must be a unique relative path inside snapshots/"))
+            continue
+        listed.add(rel)
+        path = folder / rel
+        if not path.is_file():
+            problems.append(Problem(f"{SNAPSHOTS}/{rel}", None, None, None,
+                                    "snapshot listed in the manifest does not exist"))
+            continue
+        data = path.read_bytes()
+        if entry["hash"] != sha256_hash(data) or entry["bytes"] != len(data):
+            problems.append(Problem(
+                f"{SNAPSHOTS}/{rel}", None, None, sha256_hash(data),
+                f"snapshot differs from its manifest entry ({entry['hash']}, {entry['bytes']} "
+                "bytes): snapshots are immutable; add a new snapshot instead of editing one"))
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder).as_posix()
+        if rel != SNAPSHOT_MANIFEST and rel not in listed:
+            problems.append(Problem(f"{SNAPSHOTS}/{rel}", None, None, None,
+                                    "file is not listed in snapshots/snapshots.json"))
     return problems
 
 

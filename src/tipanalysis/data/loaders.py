@@ -63,6 +63,9 @@ CHO_3P = "indices/cho_3p_index.csv"
 COUNTRIES = "reference/countries.csv"
 ALIASES = "reference/country_aliases.csv"
 BOUNDARIES = "geo/countries-50m.json"
+#: Tables of the coded TIP narratives (``narratives/<name>.csv``).
+NARRATIVE_TABLES = ("findings", "recommendations", "figures", "coverage", "sources", "codes",
+                    "domains", "crosswalk", "agreement")
 
 #: Values of ``reported_by`` in the enforcement table.
 REPORTED_BY = ("tip_report", "government")
@@ -295,6 +298,30 @@ def load_cho_3p(data_dir: Path | str | None = None) -> pd.DataFrame:
     >>> load_cho_3p().query("iso3 == 'KWT'")["p_total"].max()   # doctest: +SKIP
     """
     return load_table(CHO_3P, data_dir)
+
+
+def load_narratives(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One table of the coded TIP Report narratives (codebook: data/README.md, "Narratives").
+
+    Parameters
+    ----------
+    table : {"findings", "recommendations", "figures", "coverage", "sources", "codes", \
+"domains", "crosswalk", "agreement"}
+        ``findings``: country x report year x domain -> direction; ``recommendations``: coded
+        prioritized recommendations with English and Arabic summaries; ``figures``: numbers
+        the narratives state; ``coverage``: what was coded per country-year and why;
+        ``codes``/``domains``: the codebook; ``crosswalk``: codes -> strategy aims (the
+        project's judgement); ``agreement``: inter-coder agreement.
+
+    Examples
+    --------
+    >>> recs = load_narratives("recommendations")                       # doctest: +SKIP
+    >>> recs.query("iso3 == 'KWT'")["report_year"].max()                 # doctest: +SKIP
+    2024
+    """
+    if table not in NARRATIVE_TABLES:
+        raise ValueError(f"table must be one of {', '.join(NARRATIVE_TABLES)}, not {table!r}")
+    return load_table(f"narratives/{table}.csv", data_dir)
 
 
 def load_countries(data_dir: Path | str | None = None) -> pd.DataFrame:
