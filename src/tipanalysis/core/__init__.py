@@ -30,7 +30,7 @@ _EXPORTS: dict[str, str] = {
     "tier_rank": "tipanalysis.core.tierscale",
     "tier_score": "tipanalysis.core.tierscale",
 }
-_SUBMODULES = frozenset(['errors', 'i18n', 'paths', 'reportyear', 'tierscale'])
+_SUBMODULES = frozenset(['arabic', 'errors', 'i18n', 'paths', 'reportyear', 'tierscale'])
 
 
 def __getattr__(name: str) -> object:

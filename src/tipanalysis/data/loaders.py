@@ -44,6 +44,7 @@ __all__ = [
     "load_global_enforcement",
     "load_gsi",
     "load_known_gaps",
+    "load_narratives",
     "load_official_counts",
     "load_table",
     "load_tiers",
