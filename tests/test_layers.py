@@ -83,14 +83,12 @@ def _in_plot_method(tree: ast.AST) -> set[int]:
     return inside
 
 
-def imported_modules(module: str, tree: ast.AST, is_package: bool = False,
-                     skip: set[int] | frozenset = frozenset()) -> list[tuple[int, str]]:
+def imported_modules(module: str, tree: ast.AST, is_package: bool = False
+                     ) -> list[tuple[int, str]]:
     """Every tipanalysis module named by an import anywhere in ``tree`` (line, module)."""
     found = []
     package = module if is_package else module.rpartition(".")[0]
     for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
         if isinstance(node, ast.Import):
             found += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -124,18 +122,20 @@ def check_source(module: str, source: str, is_package: bool = False) -> list[str
     if own is None:
         return []
     tree = ast.parse(source)
-    problems = []
     # One exception, by design: a results object's .plot*() method may import tipanalysis.viz
     # inside the method (statsmodels style: result.plot(ax=...)); the drawing stays in viz.
-    plot_imports = _in_plot_method(tree)
-    for line, target in imported_modules(module, tree, is_package, plot_imports):
-        rank = layer_of(target)
-        if rank is not None and rank > own:
+    in_plot = _in_plot_method(tree)
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        for line, target in imported_modules(module, node, is_package):
+            rank = layer_of(target)
+            if rank is None or rank <= own:
+                continue
+            if id(node) in in_plot and _subpackage(target) == "viz":
+                continue
             problems.append(f"{module}:{line} imports {target} (layer {rank} > {own})")
-    for line, target in imported_modules(module, tree, is_package):
-        if _subpackage(target) not in ("viz", None) and layer_of(target) is not None \
-                and layer_of(target) > own:
-            problems.append(f"{module}:{line} imports {target} (layer above, not viz)")
     for line, table, target in lazy_targets(tree):
         rank = layer_of(target)
         if rank is not None and rank > own and not (table == "_COMPAT"
