@@ -5,6 +5,7 @@
 #   make bench    speed and memory figures (README, "Benchmarks")
 #   make backtest rolling-origin scores of the tier forecasts against baselines (README)
 #   make stress   bad inputs, concurrent adds, >= 100 kills of the data write path (README, "Data safety")
+#   make docs     the API reference (pdoc) in docs/api/
 # The venv is (re)built only when requirements/*.txt or pyproject.toml change (stamp file).
 
 PYTHON ?= python3
@@ -16,15 +17,16 @@ JOBS ?=
 REPORTS ?= reports
 PYTEST_ARGS ?=
 LAB_PORT ?= 8888
+DOCS ?= docs/api
 
 # Set ordering in kernels must not vary between runs (determinism of reports).
 export PYTHONHASHSEED := 0
 
-.PHONY: all venv report test lint validate pytest lab bench backtest stress clean distclean help
+.PHONY: all venv report test lint validate pytest lab bench backtest stress docs clean distclean help
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make report | make test | make lab | make bench | make stress | make clean"
+	@echo "make report | make test | make lab | make bench | make stress | make docs | make clean"
 
 venv: $(STAMP)
 
@@ -68,6 +70,12 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(if $(JOBS),--jobs $(JOBS))
+
+# The API reference from the docstrings (numpydoc); the folder is generated, never committed.
+docs: $(STAMP)
+	rm -rf $(DOCS)
+	$(BIN)/pdoc --docformat numpy --no-show-source -o $(DOCS) tipanalysis
+	@echo "open $(DOCS)/index.html"
 
 backtest: $(STAMP)
 	$(BIN)/python benchmarks/backtest.py

@@ -7,7 +7,9 @@ from typing import Any
 
 __all__ = [
     "MAX_PROBLEMS_SHOWN",
+    "AmbiguousDateError",
     "DataValidationError",
+    "ImpactInputError",
     "Problem",
     "problem_lines",
 ]
@@ -70,6 +72,19 @@ class DataValidationError(ValueError):
         lines = [f"{len(self.problems)} problem(s) found; nothing was written:"]
         lines += problem_lines(self.problems)
         super().__init__("\n".join(lines))
+
+
+
+class ImpactInputError(ValueError):
+    """Input that an analysis cannot use; the message names the problem.
+
+    Defined here because the report-year rule (:mod:`tipanalysis.core.reportyear`) raises it
+    too; :mod:`tipanalysis.impact` re-exports it with its subclasses.
+    """
+
+
+class AmbiguousDateError(ImpactInputError):
+    """A year-precision date straddles two TIP reporting periods and ``policy='strict'``."""
 
 
 def __dir__() -> list[str]:

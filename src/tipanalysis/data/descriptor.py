@@ -124,7 +124,7 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
     Parameters
     ----------
     data_dir : path, optional
-        Data folder; default :func:`tipanalysis.paths.data_dir`.
+        Data folder; default :func:`tipanalysis.core.paths.data_dir`.
 
     Returns
     -------

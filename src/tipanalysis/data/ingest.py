@@ -3,7 +3,7 @@
 Every ingest follows the same rule: read the input, check *everything* (names, labels, years,
 URLs, duplicates, conflicts with the shipped data), and either write every affected file
 atomically (the data file, any derived file, the hashes in ``datapackage.json``) or raise
-:class:`~tipanalysis.errors.DataValidationError` listing every problem and write nothing.
+:class:`~tipanalysis.core.errors.DataValidationError` listing every problem and write nothing.
 
 Inputs:
 
@@ -402,7 +402,7 @@ def add_tiers(
 
     Reads the report's printed list (text, see :func:`parse_tier_text`) or a CSV/XLSX with
     columns ``country`` and ``tier`` (case-insensitive; optional ``note`` and ``waiver``).
-    Every name is resolved with :func:`tipanalysis.countries.to_iso3_many` and every label with
+    Every name is resolved with :func:`tipanalysis.data.countries.to_iso3_many` and every label with
     :func:`tipanalysis.tiers.parse_tier`. Then it checks the year (2001 to next year), the
     source URL, duplicates within the file (the same country twice, under any spelling) and
     conflicts with rows already shipped for that year: a different tier or status is refused
@@ -410,7 +410,7 @@ def add_tiers(
     source are kept) and counted.
 
     If everything passes, it writes ``tiers/tier_placements.csv`` (sorted by report year then
-    ISO3), ``tiers/coverage.csv`` (recomputed by :func:`tipanalysis.coverage.compute_coverage`)
+    ISO3), ``tiers/coverage.csv`` (recomputed by :func:`tipanalysis.data.coverage.compute_coverage`)
     and the hashes in ``datapackage.json``, atomically. If anything fails it raises
     :class:`DataValidationError` with every problem, and writes nothing.
 
@@ -674,7 +674,7 @@ def add_enforcement(
     new_measures : mapping of str to str, optional
         ``{measure name: one-line definition}`` of measures to add to the data.
     data_dir : path, optional
-        Data folder to update (default :func:`tipanalysis.paths.data_dir`); its own country
+        Data folder to update (default :func:`tipanalysis.core.paths.data_dir`); its own country
         reference resolves the names.
 
     Returns

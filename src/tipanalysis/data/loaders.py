@@ -2,9 +2,9 @@
 
 Every loader reads ``datapackage.json``, finds its file by path, checks the file against the
 table schema there (types, constraints, primary key) and casts the columns (see
-:mod:`tipanalysis.validate` for the type mapping). A file that fails its schema raises
-:class:`~tipanalysis.errors.DataValidationError` listing every problem; nothing is dropped.
-Every loader takes ``data_dir`` (default: :func:`tipanalysis.paths.data_dir`, which honours
+:mod:`tipanalysis.data.descriptor` for the type mapping). A file that fails its schema raises
+:class:`~tipanalysis.core.errors.DataValidationError` listing every problem; nothing is dropped.
+Every loader takes ``data_dir`` (default: :func:`tipanalysis.core.paths.data_dir`, which honours
 ``TIPANALYSIS_DATA_DIR``).
 
 Only pandas is imported at module level; geopandas is imported by :func:`load_boundaries`.
@@ -44,6 +44,7 @@ __all__ = [
     "load_global_enforcement",
     "load_gsi",
     "load_known_gaps",
+    "load_narratives",
     "load_official_counts",
     "load_table",
     "load_tiers",

@@ -1,6 +1,6 @@
 """Impact assessment: did a reform change what followed it?
 
-* timing (:mod:`~tipanalysis.impact.timing`): dates -> TIP report years;
+* timing: dates -> TIP report years (the rule itself is :mod:`tipanalysis.core.reportyear`);
 * interrupted time series (:mod:`~tipanalysis.impact.timeseries`);
 * difference-in-differences with placebo inference, event study (:mod:`~tipanalysis.impact.did`);
 * synthetic control (:mod:`~tipanalysis.impact.synthetic`);
@@ -17,6 +17,12 @@ from __future__ import annotations
 
 import importlib
 
+from tipanalysis.core.reportyear import (
+    DatePolicy,
+    event_positions,
+    map_events_to_report_years,
+    report_year_of,
+)
 from tipanalysis.impact.baserates import (
     base_rate_comparison,
     first_passage,
@@ -43,6 +49,10 @@ from tipanalysis.impact.inference import (
     min_attainable_p,
     rank_p_value,
     ratio_status,
+)
+from tipanalysis.impact.panels import (
+    attempt,
+    balanced_panel,
 )
 from tipanalysis.impact.reforms import (
     EVENT_CATEGORIES,
@@ -71,11 +81,7 @@ from tipanalysis.impact.timeseries import (
     its_counterfactual,
     its_lag_sensitivity,
     its_wild_bootstrap,
-)
-from tipanalysis.impact.timing import (
-    DatePolicy,
-    map_events_to_report_years,
-    report_year_of,
+    its_windows,
 )
 
 # Backward compatibility: the plot helpers moved to tipanalysis.viz.impact (layering);
@@ -108,27 +114,33 @@ __all__ = [
     "NoVariationError",
     "SynthResult",
     "TooFewPeriodsError",
+    "attempt",
+    "balanced_panel",
     "base_rate_comparison",
+    "baserates",
     "count_below",
+    "design",
     "design_schedule",
+    "did",
     "did_placebo",
     "did_placebo_effects",
+    "errors",
     "event_lines",
+    "event_positions",
     "event_study",
     "exact_fit_report",
     "first_passage",
     "fit_its",
+    "inference",
     "its",
     "its_comparative",
     "its_counterfactual",
     "its_lag_sensitivity",
     "its_wild_bootstrap",
+    "its_windows",
     "map_events_to_report_years",
     "min_attainable_p",
-    "plot_event_study",
-    "plot_its",
-    "plot_placebo_gaps",
-    "plot_synth",
+    "panels",
     "policy_events",
     "rank_p_value",
     "ratio_status",
@@ -139,7 +151,9 @@ __all__ = [
     "synth_placebo_gaps",
     "synth_summary",
     "synth_weights",
+    "synthetic",
     "synthetic_control",
+    "timeseries",
 ]
 
 

@@ -421,6 +421,12 @@ class SynthResult:
     def n_donors(self) -> int:
         return self._wide.shape[1] - 1
 
+    @property
+    def pre_rmspe(self) -> float:
+        """Root mean squared gap of the treated unit before the intervention (the fit)."""
+        gap = self.gaps["gap"].to_numpy()[self._pre]
+        return float(np.sqrt(np.mean(gap ** 2)))
+
     @functools.cached_property
     def weights(self) -> pd.DataFrame:
         out = pd.DataFrame({"unit": list(self._wide.columns[1:]), "weight": self._w})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -36,6 +36,7 @@ __all__ = [
     "its_counterfactual",
     "its_lag_sensitivity",
     "its_wild_bootstrap",
+    "its_windows",
 ]
 
 #: Fewer points than this: Newey-West errors of a gaussian ITS are unreliable (warning, note).
@@ -336,9 +337,11 @@ class ITSResult:
 
     @functools.cached_property
     def params(self) -> pd.DataFrame:
-        return _coef_table(self._fitted, self.intervention, self.family, self.exposure,
-                           self.slope_change, self.maxlags, self.period, self.harmonics,
-                           self.alpha)
+        # A perfectly flat post segment can give a variance of -0.0 (NaN SE): the NaN says so.
+        with np.errstate(invalid="ignore"):
+            return _coef_table(self._fitted, self.intervention, self.family, self.exposure,
+                               self.slope_change, self.maxlags, self.period, self.harmonics,
+                               self.alpha)
 
     def summary(self) -> pd.DataFrame:
         """The coefficient table, indexed by term (a copy: change it freely)."""
@@ -357,10 +360,11 @@ class ITSResult:
     def lag_sensitivity(self, lags: Sequence[int] = (0, 1, 2, 3, 4)) -> pd.DataFrame:
         """Newey-West intervals for several lags (:func:`its_lag_sensitivity`; OLS only)."""
         data = self._fitted[0]
-        return its_lag_sensitivity(data, self.outcome, self.time, self.intervention, lags=lags,
-                                   slope_change=self.slope_change, period=self.period,
-                                   harmonics=self.harmonics, alpha=self.alpha,
-                                   min_pre=self.min_pre)
+        with np.errstate(invalid="ignore"):  # as in params: exact fits give NaN, not a warning
+            return its_lag_sensitivity(data, self.outcome, self.time, self.intervention,
+                                       lags=lags, slope_change=self.slope_change,
+                                       period=self.period, harmonics=self.harmonics,
+                                       alpha=self.alpha, min_pre=self.min_pre)
 
     def wild_bootstrap(self, n_boot: int = 1999, seed: int = 0) -> pd.DataFrame:
         """Wild-bootstrap p-values of the level and slope change (:func:`its_wild_bootstrap`)."""
@@ -414,6 +418,71 @@ def fit_its(
                       period, harmonics, min_pre)
     return ITSResult(time, outcome, intervention, family, exposure, slope_change, maxlags,
                      period, harmonics, alpha, min_pre, fitted)
+
+
+def its_windows(
+    series: pd.DataFrame,
+    time: str,
+    outcome: str,
+    windows: Iterable[tuple[str, float, float, float, float]],
+    reform_times: Iterable[float] = (),
+    *,
+    maxlags: int = 1,
+) -> pd.DataFrame:
+    """The same ITS in several windows; a window that cannot be estimated says why.
+
+    Parameters
+    ----------
+    series : DataFrame
+        One unit's series with ``time`` and ``outcome``.
+    windows : iterable of (label, reform_time, t0, start, end)
+        ``t0`` is the intervention time used (e.g. the reform's first full period) and
+        ``start``-``end`` the window, both ends included.
+    reform_times : iterable of float
+        Every reform's time: the ones inside a window other than its own are listed, since
+        they fall in the same post-period.
+
+    Returns
+    -------
+    DataFrame
+        One row per window: ``reform, window, t0, other reforms in window, n_pre, n_post,
+        residual df, level`` (the level change), ``level_change`` and ``slope_change`` as
+        "estimate [ci_low, ci_high]" text, and ``problem`` (why there is no interval, if so).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"t": range(2000, 2012), "y": [3., 3, 3, 2.5, 2.5, 2, 2, 2, 2, 2, 1, 1]})
+    >>> its_windows(d, "t", "y", [("A", 2004, 2004, 2000, 2011)], [2004, 2009],
+    ...             maxlags=0)[["reform", "other reforms in window", "n_post"]].values.tolist()
+    [['A', '2009', 8]]
+    """
+    from tipanalysis.impact.panels import attempt
+
+    reform_times = list(reform_times)
+    rows = []
+    for label, reform_time, t0, start, end in windows:
+        others = [y for y in reform_times if start < y <= end and y != reform_time]
+        entry: dict[str, Any] = {"reform": label, "window": f"{start}–{end}", "t0": t0,
+                                 "other reforms in window": ", ".join(map(str, others))}
+        res, problem = attempt(its, series[series[time].between(start, end)], outcome, time,
+                               t0, maxlags=maxlags)
+        if res is None:
+            entry["problem"] = problem
+            rows.append(entry)
+            continue
+        res = res.set_index("term")
+        df_resid = int(res["n"].iloc[0]) - 4
+        entry |= {"n_pre": res["n_pre"].iloc[0], "n_post": res["n_post"].iloc[0],
+                  "residual df": df_resid, "level": res.loc["level_change", "estimate"]}
+        for term in ("level_change", "slope_change"):
+            entry[term] = (f"{res.loc[term, 'estimate']:+.2f} [{res.loc[term, 'ci_low']:+.2f}, "
+                           f"{res.loc[term, 'ci_high']:+.2f}]")
+        if res.loc["level_change", "se"] < 1e-9:
+            entry["problem"] = f"exact fit with {df_resid} residual df: no interval"
+        rows.append(entry)
+    table = pd.DataFrame(rows)
+    counts = [c for c in ("n_pre", "n_post", "residual df") if c in table]
+    return table.astype(dict.fromkeys(counts, "Int64"))
 
 
 def its_lag_sensitivity(

@@ -5,7 +5,7 @@ Three steps, each usable on its own:
 - :func:`build_context` (one language) or :func:`build_contexts` (several, computing the
   numbers once) loads the data, calls the analysis functions (tiers, strategy, impact)
   and returns plain values: sentences built from the translation table
-  (:mod:`tipanalysis.i18n`), tables, figures as data URIs and the numbers behind them
+  (:mod:`tipanalysis.core.i18n`), tables, figures as data URIs and the numbers behind them
   (``context["facts"]``, the same in both languages);
 - :func:`render_html` fills ``templates/brief.html.j2`` (jinja2, autoescape on, CSS inline,
   figures embedded): one self-contained file, ``lang``/``dir`` set, A4 print CSS;
@@ -17,7 +17,7 @@ Three steps, each usable on its own:
 A section whose analysis function is missing or fails says "not available in this build"
 instead of inventing content; ``context["problems"]`` lists why, for maintainers.
 
-Digits: Western digits in both languages (:data:`tipanalysis.i18n.DIGITS`), in text and charts.
+Digits: Western digits in both languages (:data:`tipanalysis.core.i18n.DIGITS`), in text and charts.
 matplotlib and WeasyPrint are imported inside the functions that need them.
 """
 
@@ -587,7 +587,7 @@ def build_context(country: str, lang: str = "en", year: int | None = None,
     Parameters
     ----------
     country : str
-        ISO3 code or a country name (resolved with :func:`tipanalysis.countries.to_iso3`).
+        ISO3 code or a country name (resolved with :func:`tipanalysis.data.countries.to_iso3`).
     lang : {"en", "ar"}
     year : int, optional
         TIP report year; default the latest year with a placement for the country. Data of
