@@ -3,6 +3,9 @@
 #   make test     ruff, data validation, the whole test suite (notebooks included)
 #   make lab      JupyterLab on this venv
 #   make bench    speed and memory figures (README, "Benchmarks")
+#   make backtest rolling-origin scores of the tier forecasts against baselines (README)
+#   make stress   bad inputs, concurrent adds, >= 100 kills of the data write path (README, "Data safety")
+#   make docs     the API reference (pdoc) in docs/api/
 # The venv is (re)built only when requirements/*.txt or pyproject.toml change (stamp file).
 
 PYTHON ?= python3
@@ -14,15 +17,16 @@ JOBS ?=
 REPORTS ?= reports
 PYTEST_ARGS ?=
 LAB_PORT ?= 8888
+DOCS ?= docs/api
 
 # Set ordering in kernels must not vary between runs (determinism of reports).
 export PYTHONHASHSEED := 0
 
-.PHONY: all venv report test lint validate pytest lab bench clean distclean help
+.PHONY: all venv report test lint validate pytest lab bench backtest stress docs clean distclean help
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make report | make test | make lab | make bench | make clean"
+	@echo "make report | make test | make lab | make bench | make stress | make docs | make clean"
 
 venv: $(STAMP)
 
@@ -66,6 +70,18 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(if $(JOBS),--jobs $(JOBS))
+
+# The API reference from the docstrings (numpydoc); the folder is generated, never committed.
+docs: $(STAMP)
+	rm -rf $(DOCS)
+	$(BIN)/pdoc --docformat numpy --no-show-source -o $(DOCS) tipanalysis
+	@echo "open $(DOCS)/index.html"
+
+backtest: $(STAMP)
+	$(BIN)/python benchmarks/backtest.py
+KILLS ?= 120
+stress: $(STAMP)
+	$(BIN)/python benchmarks/stress.py --kills $(KILLS)
 
 # Removes only what the runner wrote into $(REPORTS) (its manifest lists it): files users put
 # there (e.g. `tipanalysis brief --out-dir reports/`) stay. Needs no venv (standard library only).

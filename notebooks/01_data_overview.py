@@ -14,9 +14,9 @@ country = "KWT"
 # %matplotlib inline
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
-from IPython.display import Markdown
 
 from tipanalysis import countries, data, plots
+from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -28,7 +28,7 @@ registry = data.datasets()
 registry[["name", "title", "rows", "licence"]]
 
 # %%
-Markdown(f"The workspace ships **{len(registry)} datasets**; each names its sources and "
+md(f"The workspace ships **{len(registry)} datasets**; each names its sources and "
          "licence in `data/datapackage.json` and is described field by field in `data/README.md`.")
 
 # %% [markdown]
@@ -44,7 +44,7 @@ coverage[["report_year", "n_total", "official_total", "completeness", "known_mis
 # %%
 by_status = coverage["completeness"].value_counts()
 partial_years = coverage.loc[coverage["completeness"] == "partial", "report_year"].tolist()
-Markdown(
+md(
     f"Of {len(coverage)} report years, {by_status.get('complete', 0)} are complete against an "
     f"official total, {by_status.get('near-complete', 0)} are within two countries of it, "
     f"and {by_status.get('unverified', 0)} have no sourced official total to check against. "
@@ -64,7 +64,7 @@ history
 # %%
 first, last = history["report_year"].min(), history["report_year"].max()
 missing = sorted(set(range(first, last + 1)) - set(history["report_year"]))
-Markdown(
+md(
     f"{countries.name(country, 'en')} has a placement for {len(history)} report years "
     f"({first}–{last}); years without one: {', '.join(map(str, missing)) or 'none'}. "
     f"Waivers from the automatic downgrade stated by a source: "
@@ -92,7 +92,7 @@ filled = enforcement.groupby("reported_by")["value"].agg(["size", "count"])
 filled
 
 # %%
-Markdown(
+md(
     f"The timeline holds {len(timeline)} dated events. Of {int(filled['size'].sum())} "
     f"enforcement cells, {int(filled['count'].sum())} carry a number; the rest stay empty "
     "because no readable source gave one (the quoted wording is kept beside each value)."
@@ -107,5 +107,5 @@ gulf = boundaries[boundaries["iso3"].isin(["BHR", "QAT", "KWT", "SGP"])][["iso3"
 gulf
 
 # %%
-Markdown(f"Natural Earth 1:50m boundaries: {len(boundaries)} features; Bahrain, Qatar, Kuwait "
+md(f"Natural Earth 1:50m boundaries: {len(boundaries)} features; Bahrain, Qatar, Kuwait "
          "and Singapore are polygons at this scale.")

@@ -9,14 +9,14 @@ lang = "en"
 # Ranking: where a country stands in the TIP Report, how it got there, what may come next.
 # Every heading, sentence and table label is written by the package in the notebook's `lang`
 # (tipanalysis.core.i18n; docs/arabic_style.md), so a run with `-p lang ar` reads in Arabic.
-import html
-
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from tipanalysis import brief, countries, data, impact, maps, plots, tiers
-from tipanalysis.i18n import format_date, format_number, format_percent, t
+from tipanalysis.core.arabic import count_phrase
+from tipanalysis.i18n import format_date, format_number, format_percent, t, tier_label
 from tipanalysis.viz.labels import label_table
+from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -26,18 +26,18 @@ name = countries.name(country, lang)
 indicators = tiers.indicators(panel)
 history = indicators[indicators["iso3"] == country]
 year = int(panel["report_year"].max())
-display(Markdown(f"# {t('nb02.title', lang, country=html.escape(name))}\n\n"
-                 f"{t('caveat.effort', lang)} {t('caveat.period', lang)} "
-                 f"{t('nb02.partial', lang)}"))
+display(md(f"# {t('nb02.title', lang, country=name)}\n\n"
+           f"{t('caveat.effort', lang)} {t('caveat.period', lang)} "
+           f"{t('nb02.partial', lang)}"))
 
 # %%
-display(Markdown(f"## {t('nb02.h.headline', lang)}"))
+display(md(f"## {t('nb02.h.headline', lang)}"))
 # The placement sentence of the policy brief (same sentence model, same data).
 context = brief.build_context(country, lang, figures=False)
-Markdown(html.escape(" ".join(context["headline"])))
+md(" ".join(context["headline"]))
 
 # %%
-display(Markdown(f"## {t('sec.timeline', lang)}\n\n{t('nb02.timeline.read', lang)}"))
+display(md(f"## {t('sec.timeline', lang)}\n\n{t('nb02.timeline.read', lang)}"))
 events = impact.policy_events(data.load_timeline())  # laws, institutions, strategies; numbered
 plots.plot_tier_timeline(history, events if country == "KWT" else None, country=country,
                          lang=lang).figure
@@ -53,10 +53,10 @@ if country == "KWT":
                                       "category": "col.category", "text": "col.event"},
                         values={"category": "category"}).set_index(t("col.number", lang)))
 else:
-    display(Markdown(t("timeline.no_events", lang, country=html.escape(name))))
+    display(md(t("timeline.no_events", lang, country=name)))
 
 # %%
-display(Markdown(f"## {t('nb02.h.watchlist', lang)}\n\n{t('nb02.watchlist.read', lang)}"))
+display(md(f"## {t('nb02.h.watchlist', lang)}\n\n{t('nb02.watchlist.read', lang)}"))
 rules = tiers.watchlist_status(panel, country)
 label_table(rules.tail(12), lang, {
     "report_year": "col.report_year", "tier": "axis.tier", "wl_consecutive": "col.wl_consecutive",
@@ -66,7 +66,7 @@ label_table(rules.tail(12), lang, {
 ).set_index(t("col.report_year", lang))
 
 # %%
-display(Markdown(f"## {t('nb02.h.peers', lang)}"))
+display(md(f"## {t('nb02.h.peers', lang)}"))
 gcc = countries.members("GCC")
 order = [country, *[c for c in gcc if c != country]]
 names = {iso: countries.name(iso, lang) for iso in order}  # only these are labelled
@@ -102,12 +102,16 @@ label_table(last.round(2), lang, {k: v for k, v in PEER_COLUMNS.items() if k != 
 
 # %%
 world = comparisons["world"].iloc[-1]
-Markdown(t("nb02.world", lang, year=int(world["report_year"]), country=html.escape(name),
-           rank=int(world["rank_in_group"]), n=int(world["n"]),
-           mean=format_number(world["peer_mean_score"], lang, 2)))
+same_tier = int((panel.loc[panel["report_year"] == world["report_year"], "tier"]
+                 == world["tier"]).sum())  # countries tied with it
+md(t("nb02.world", lang, year=int(world["report_year"]), country=name,
+     rank=int(world["rank_in_group"]), n=int(world["n"]), same=same_tier,
+     n_ar=count_phrase(int(world["n"]), "دولة", words=False),
+     same_ar=count_phrase(same_tier, "دولة", words=False),
+     tier=tier_label(world["tier"], lang), mean=format_number(world["peer_mean_score"], lang, 2)))
 
 # %%
-display(Markdown(f"## {t('nb02.h.maps', lang)}"))
+display(md(f"## {t('nb02.h.maps', lang)}"))
 boundaries = data.load_boundaries()
 complete = coverage.loc[coverage["completeness"].isin(["complete", "near-complete"]), "report_year"]
 map_year = int(complete.max())
@@ -120,24 +124,24 @@ maps.plot_tier_map(frame, year=map_year, lang=lang, extent=maps.GULF_EXTENT,
                    highlight=country if country in gcc else None).figure
 
 # %%
-display(Markdown(f"## {t('nb02.h.transitions', lang)}\n\n{t('nb02.transitions.read', lang)}"))
+display(md(f"## {t('nb02.h.transitions', lang)}\n\n{t('nb02.transitions.read', lang)}"))
 transitions = tiers.bootstrap_transition_matrix(panel, n_boot=2000, seed=0)
 label_table(transitions.pivot(index="from_tier", columns="to_tier", values="estimate").round(3),
             lang, {}, index="tiers")
 
 # %%
 from_wl = transitions[transitions["from_tier"] == "2WL"].set_index("to_tier")
-Markdown(t("nb02.from_wl", lang, up=format_percent(from_wl.loc["2", "estimate"], lang),
-           lo=format_percent(from_wl.loc["2", "ci_low"], lang),
-           hi=format_percent(from_wl.loc["2", "ci_high"], lang),
-           down=format_percent(from_wl.loc["3", "estimate"], lang),
-           n=int(from_wl["count"].sum())))
+md(t("nb02.from_wl", lang, up=format_percent(from_wl.loc["2", "estimate"], lang),
+     lo=format_percent(from_wl.loc["2", "ci_low"], lang),
+     hi=format_percent(from_wl.loc["2", "ci_high"], lang),
+     down=format_percent(from_wl.loc["3", "estimate"], lang),
+     n=int(from_wl["count"].sum())))
 
 # %%
-display(Markdown(f"## {t('nb02.h.outlook', lang)}"))
+display(md(f"## {t('nb02.h.outlook', lang)}"))
 country_history = panel[panel["iso3"] == country]
-P = tiers.transition_matrix(panel)
-path = tiers.forecast_watchlist_chain(country_history, P)
+# The Watch List chain with duration and waiver states, on the backtest's window.
+path = tiers.forecast_duration_chain(country_history, panel, years=tiers.default_years(panel))
 table = path.pivot(index="report_year", columns="tier", values="prob").round(3)
 table.index.name = None
 label_table(table, lang, {}, index="tiers")
@@ -153,10 +157,18 @@ label_table(summary.round(3), lang, {"measure": "col.measure", "estimate": "col.
 
 # %%
 outlook = next(s for s in context["sections"] if s["id"] == "outlook")
-Markdown("\n\n".join(html.escape(x) for x in outlook["sentences"] + outlook["notes"]))
+md("\n\n".join(outlook["sentences"] + outlook["notes"]))
 
 # %%
-display(Markdown(f"## {t('nb02.h.logit', lang)}"))
+# Estimation window and backtest: the brief's annex (same computation, same sentences).
+annex = context["annex"]
+display(md(f"### {annex['title']}"))
+if annex.get("table"):
+    display(pd.DataFrame(annex["table"]["rows"], columns=annex["table"]["header"]))
+md("\n\n".join(annex["sentences"] + annex["notes"]))
+
+# %%
+display(md(f"## {t('nb02.h.logit', lang)}"))
 model = tiers.ordered_logit(panel)  # regions: State Department bureaus of the shipped reference
 label_table(model.coefficients.round(3), lang, {
     "term": "col.term", "kind": "col.kind", "estimate": "col.estimate", "std_err": "col.std_err",
@@ -172,4 +184,9 @@ label_table(predicted, lang, {
     tiers=["tier", "prev_tier", "predicted"]).set_index(t("col.report_year", lang))
 
 # %%
-Markdown(t("nb02.logit.read", lang, n=model.n, country=html.escape(name)))
+accuracy = tiers.accuracy_vs_persistence(model, panel).set_index("method")["accuracy"]
+beats = accuracy["model"] > accuracy["persistence"]
+md(t("nb02.logit.accuracy", lang, model=format_number(100 * accuracy["model"], lang, 1),
+     persistence=format_number(100 * accuracy["persistence"], lang, 1))
+   + " " + t("nb02.logit.beats" if beats else "nb02.logit.not_beats", lang)
+   + " " + t("nb02.logit.read", lang, n=model.n, country=name))

@@ -12,21 +12,22 @@ lang = "en"
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 # Charts come from tipanalysis.plots, which applies its deterministic settings (plots.RC).
 from tipanalysis import brief, data, plots, strategy, tiers
 from tipanalysis.i18n import format_date, format_percent, t
 from tipanalysis.viz.labels import label_table
+from tipanalysis.viz.text import md
 
 fw = strategy.load_framework()
-display(Markdown(
+display(md(
     f"# {t('nb03.title', lang)}\n\n"
     + t("nb03.intro", lang, name=t("reform.KWT-0039", lang),
         launched=format_date(fw.strategy["launched"], lang))))
 
 # %%
-display(Markdown(f"## {t('nb03.h.framework', lang)}"))
+display(md(f"## {t('nb03.h.framework', lang)}"))
 strands = fw.strands.set_index("id")[f"name_{lang}"]
 aims = fw.aims.assign(strand=fw.aims["strand"].map(strands))
 label_table(aims, lang, {"id": "col.aim", f"name_{lang}": "col.name", "strand": "col.strand"}
@@ -34,13 +35,13 @@ label_table(aims, lang, {"id": "col.aim", f"name_{lang}": "col.name", "strand": 
 
 # %%
 n_ind = fw.indicators.groupby("aim").size()
-Markdown(t("nb03.framework.read", lang, n_aims=len(aims), n=len(fw.indicators),
-           lo=n_ind.min(), hi=n_ind.max(),
-           n_baseline=int(fw.indicators["baseline_value"].notna().sum()),
-           n_target=int(fw.indicators["target_value"].notna().sum())))
+md(t("nb03.framework.read", lang, n_aims=len(aims), n=len(fw.indicators),
+     lo=n_ind.min(), hi=n_ind.max(),
+     n_baseline=int(fw.indicators["baseline_value"].notna().sum()),
+     n_target=int(fw.indicators["target_value"].notna().sum())))
 
 # %%
-display(Markdown(f"## {t('nb03.h.ranking', lang)}\n\n{t('nb03.ranking.read', lang)}"))
+display(md(f"## {t('nb03.h.ranking', lang)}\n\n{t('nb03.ranking.read', lang)}"))
 if hasattr(tiers, "forecast_summary"):
     panel = data.load_tiers()
     # The same computation the policy brief reads (brief.strategy_review uses it too).
@@ -63,10 +64,10 @@ else:
     section = next(s for s in context["sections"] if s["id"] == "outlook")
     text = "\n\n".join([section["sentences"][0], t(
         "nb03.ranking.next", lang, p=format_percent(outlook.iloc[0]["p_tier2_or_better"], lang))])
-Markdown(text)
+md(text)
 
 # %%
-display(Markdown(f"## {t('nb03.h.review', lang)}\n\n{t('nb03.review.read', lang)}"))
+display(md(f"## {t('nb03.h.review', lang)}\n\n{t('nb03.review.read', lang)}"))
 obs = strategy.load_observations()
 reviewed = strategy.review(fw.indicators, obs, as_of=as_of, forecast=outlook)
 review = strategy.review_table(reviewed, fw.strands, lang)
@@ -77,13 +78,13 @@ review
 # The count of indicators with a value is the brief's (facts["strategy"]["n_data"]).
 counts = reviewed["status"].value_counts()
 n_nodata = int(counts.get("no-data", 0))
-Markdown(t("strategy.status", lang, as_of=format_date(as_of, lang), n=len(reviewed),
-           n_data=len(reviewed) - n_nodata, n_nodata=n_nodata)
-         + (" " + t("strategy.no_targets", lang)
-            if fw.indicators["target_value"].isna().all() else ""))
+md(t("strategy.status", lang, as_of=format_date(as_of, lang), n=len(reviewed),
+     n_data=len(reviewed) - n_nodata, n_nodata=n_nodata)
+   + (" " + t("strategy.no_targets", lang)
+      if fw.indicators["target_value"].isna().all() else ""))
 
 # %%
-display(Markdown(f"## {t('nb03.h.strands', lang)}"))
+display(md(f"## {t('nb03.h.strands', lang)}"))
 by_strand = strategy.strand_status_counts(reviewed, fw.strands, lang)
 plots.plot_strand_status(by_strand, lang).figure
 
@@ -98,12 +99,12 @@ label_table(shown.round(2), lang, {"strand": "col.strand", "n_indicators": "col.
 
 # %%
 overall = rolled.set_index("strand").loc["overall"]
-Markdown(t("nb03.overall", lang, n_scored=overall["n_scored"], n=overall["n_indicators"],
-           status=strategy.status_label(overall["status"], lang)))
+md(t("nb03.overall", lang, n_scored=overall["n_scored"], n=overall["n_indicators"],
+     status=strategy.status_label(overall["status"], lang)))
 
 # %%
-display(Markdown(f"## {t('nb03.h.completeness', lang)}\n\n"
-                 f"{t('nb03.completeness.intro', lang)}"))
+display(md(f"## {t('nb03.h.completeness', lang)}\n\n"
+           f"{t('nb03.completeness.intro', lang)}"))
 comp = strategy.completeness(fw.indicators, obs, as_of=as_of)
 shares = strategy.completeness_shares(comp, lang)
 plots.plot_completeness(shares, lang).figure
@@ -118,10 +119,10 @@ else:
              n_rep=row["n_reported"], n_ind=row["n_indicators"],
              share=format_percent(row["share_reported"] / 100, lang), n_src=row["n_sourced"],
              n_pub=row["n_public"])
-Markdown(text)
+md(text)
 
 # %%
-display(Markdown(f"## {t('nb03.h.activities', lang)}\n\n{t('nb03.activities.intro', lang)}"))
+display(md(f"## {t('nb03.h.activities', lang)}\n\n{t('nb03.activities.intro', lang)}"))
 timeline = data.load_timeline()
 log = strategy.activities_log(timeline, end=as_of)
 activity_counts = strategy.activity_counts(log)
@@ -144,11 +145,11 @@ label_table(shown, lang, {"date": "col.date", "activity_type": "col.activity",
 
 # %%
 acts = log[log["is_activity"]]
-Markdown(t("nb03.activities", lang, n_act=len(acts), as_of=format_date(as_of, lang),
-           n_log=len(log), n_un=int((acts["strand"] == "unassigned").sum())))
+md(t("nb03.activities", lang, n_act=len(acts), as_of=format_date(as_of, lang),
+     n_log=len(log), n_un=int((acts["strand"] == "unassigned").sum())))
 
 # %%
-display(Markdown(f"## {t('nb03.h.example', lang)}\n\n{t('nb03.example.read', lang)}"))
+display(md(f"## {t('nb03.h.example', lang)}\n\n{t('nb03.example.read', lang)}"))
 illustrative = pd.DataFrame({
     "id": ["X.1"], "aim": ["-"], "strand": ["prevention"],
     "name_en": ["Illustrative indicator"], "name_ar": ["مؤشر توضيحي"], "unit": ["persons"],

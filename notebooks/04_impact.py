@@ -19,19 +19,18 @@ lang = "en"
 # %matplotlib inline
 # Figures lay themselves out (constrained layout): no second, cropping draw per figure.
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
-import matplotlib
+import warnings
+
 import numpy as np
 import pandas as pd
-from IPython.display import Markdown
-from matplotlib.figure import Figure
 
-from tipanalysis import countries, data, impact, plots, tiers
+from tipanalysis import countries, data, impact, tiers, viz
 from tipanalysis.i18n import t, tier_label
+from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
-
-# Same run, same bytes; DejaVu Sans carries the Arabic glyphs (one set of settings: plots.RC).
-matplotlib.rcParams.update(plots.RC)
+warnings.filterwarnings("ignore", "small sample")  # the ITS sentence says it, with the bootstrap
+# Plots apply the house settings (viz.RC: same run, same bytes; Arabic glyphs) themselves.
 pd.set_option("display.max_colwidth", 120)
 panel = data.load_tiers()
 scores = panel.assign(score=tiers.tier_score(panel["tier"]))
@@ -40,7 +39,9 @@ own = scores[(scores["iso3"] == country) & scores["score"].notna()][
 name = countries.name(country, "en")
 chart_name = countries.name(country, lang)  # chart titles and labels follow `lang`
 first, last = int(own["report_year"].min()), int(panel["report_year"].max())
-Markdown(
+
+# %%
+md(
     f"**{name}**: ranked in {len(own)} report years, {first}–{int(own['report_year'].max())}; "
     f"tier score 1 (Tier 1), 2 (Tier 2), 2.5 (Watch List), 3 (Tier 3): **higher is worse**."
     + ("" if country == "KWT" else
@@ -60,23 +61,18 @@ Markdown(
 # %%
 timeline = data.load_timeline()
 events = impact.map_events_to_report_years(
-    timeline[timeline["category"].isin(["law", "institution", "strategy"])], policy="latest")
+    timeline[timeline["category"].isin(impact.EVENT_CATEGORIES)], policy="latest")
 events.assign(event=events["event"].str.slice(0, 80))[
     ["event_id", "date", "category", "report_year", "report_year_earliest", "ambiguous", "event"]]
 
 # %%
-REFORMS = {"KWT-0009": "2013 anti-trafficking law (Law 91/2013, in force)",
-           "KWT-0014": "2015 domestic workers law (Law 68/2015)",
-           "KWT-0021": "first national strategy (Resolution 261/2018)",
-           "KWT-0039": "national strategy 2025–2028 (launch)"}
-reforms = events.set_index("event_id").loc[list(REFORMS), ["date", "report_year"]]
-reforms.insert(0, "reform", list(REFORMS.values()))
+reforms = impact.reforms(timeline, policy="latest")  # the table the brief uses too
 r13, r15, r18, r25 = reforms["report_year"].tolist()
 reforms
 
 # %%
 ambiguous = events.loc[events["ambiguous"], "event_id"].tolist()
-Markdown(
+md(
     f"{len(events)} law, institution and strategy events fall in reports "
     f"{events['report_year'].min()}–{events['report_year'].max()}; {len(ambiguous)} are dated "
     f"only to the year ({', '.join(ambiguous)}) and placed by the \"latest\" policy. The 2013 "
@@ -115,7 +111,9 @@ read = "; ".join(
     + ("not yet observable" if pd.isna(r.observed) else
        "upgraded" if r.observed else "no upgrade")
     for r in up.itertuples())
-Markdown(
+
+# %%
+md(
     f"Chance of an upgrade within two reports — {read or 'no reform has a ranked baseline'}. "
     + (f"For the 2025–2028 strategy the base rate of a *downgrade* within two reports is "
        f"{down_now.iloc[0]:.0%}. " if len(down_now) else "")
@@ -137,57 +135,56 @@ Markdown(
 
 # %%
 window = own[own["report_year"] < r15]
-try:
-    # A perfectly flat post segment can give a variance of -0.0 for post_trend (NaN SE).
-    with np.errstate(invalid="ignore"):
-        fit = impact.its(window, "score", "report_year", r13, maxlags=1)
-        cf = impact.its_counterfactual(window, "score", "report_year", r13, maxlags=1)
-        lags = impact.its_lag_sensitivity(window, "score", "report_year", r13, lags=(0, 1, 2, 3))
-    its_error = None
-except impact.ImpactInputError as err:
-    fit = cf = lags = None
-    its_error = f"Not estimable for {name}: {err}"
-Markdown(its_error) if fit is None else fit.drop(columns=["scale", "model"]).round(3)
+its_fit, its_error = impact.attempt(impact.fit_its, window, "report_year", "score", r13, maxlags=1)
+its_error = its_error and f"Not estimable for {name}: {its_error}"
+md(its_error) if its_fit is None else its_fit.params.drop(columns=["scale", "model"]).round(3)
 
 # %%
-if cf is not None:
-    fig = Figure(figsize=(7, 3.6), layout="constrained")
-    ax = impact.plot_its(cf, "report_year", ax=fig.add_subplot(), lang=lang,
-                         title=t("impact.title.its_country", lang, country=chart_name, year=r13))
-    ax.axhline(3, color="0.6", linewidth=0.6, linestyle=":")
-    display_fig = fig
+if its_fit is None:
+    display_fig = md(its_error)
 else:
-    display_fig = Markdown(its_error)
+    ax = its_fit.plot(lang=lang,
+                      title=t("impact.title.its_country", lang, country=chart_name, year=r13))
+    ax.axhline(3, color="0.6", linewidth=0.6, linestyle=":")
+    ax.figure.set_size_inches(7, 3.6)
+    display_fig = ax.figure
 display_fig
 
 # %%
-lags.round(3) if lags is not None else Markdown(its_error)
+lags = its_fit.lag_sensitivity(lags=(0, 1, 2, 3)) if its_fit is not None else None
+wild = (impact.its_wild_bootstrap(window, "score", "report_year", r13, n_boot=1999)
+        .set_index("term")["p_value_wild"] if its_fit is not None else None)
+lags.round(3) if lags is not None else md(its_error)
 
 # %%
-if fit is None:
-    text = its_error
-else:
-    row = fit.set_index("term").loc["level_change"]
-    slope = fit.set_index("term").loc["slope_change"]
+if its_fit is not None:
+    row, slope = its_fit.summary().loc["level_change"], its_fit.summary().loc["slope_change"]
+    cf = its_fit.counterfactual()
     above = cf.loc[cf["post"], "counterfactual"].max()
     p_range = lags.groupby("term")["p_value"].agg(["min", "max"])
-    text = (
-        f"Level change at {r13}: {row['estimate']:+.2f} tier points (95% CI "
-        f"{row['ci_low']:+.2f} to {row['ci_high']:+.2f}); slope change {slope['estimate']:+.3f} "
-        f"per report. Across 0–3 Newey–West lags the p-value of the level change ranges "
-        f"{p_range.loc['level_change', 'min']:.3f}–{p_range.loc['level_change', 'max']:.3f}, of "
-        f"the slope change {p_range.loc['slope_change', 'min']:.3f}–"
-        f"{p_range.loc['slope_change', 'max']:.3f}. **Limits**: "
-        f"{int(row['n_pre'])} pre and only {int(row['n_post'])} post periods; the ordinal tier "
-        "is treated as a number (Watch List = 2.5); "
-        + (f"the counterfactual extends the pre-trend to {above:.2f}, beyond Tier 3 (3.0), the "
-           "ceiling of the scale, so part of the 'change' is the ceiling, not the reform; "
-           if above > 3 else "")
-        + ("other measures fall in the same window (the government shelter from December "
-           "2014); " if country == "KWT" else f"these are Kuwait's dates, not {name}'s reforms; ")
-        + "tiers measure government effort as judged by the State Department."
-    )
-Markdown(text)
+md(its_error) if its_fit is None else md(
+    f"Level change at {r13}: {row['estimate']:+.2f} tier points (95% CI "
+    f"{row['ci_low']:+.2f} to {row['ci_high']:+.2f}); slope change {slope['estimate']:+.3f} "
+    f"per report. Across 0–3 Newey–West lags the p-value of the level change ranges "
+    f"{p_range.loc['level_change', 'min']:.3f}–{p_range.loc['level_change', 'max']:.3f}, of "
+    f"the slope change {p_range.loc['slope_change', 'min']:.3f}–"
+    f"{p_range.loc['slope_change', 'max']:.3f}; with {int(row['n'])} points Newey–West is "
+    "unreliable, and a wild bootstrap (restricted, Webb weights) gives p = "
+    f"{wild['level_change']:.3f} for the level and {wild['slope_change']:.3f} for the slope "
+    "change."
+)
+
+# %%
+md(its_error) if its_fit is None else md(
+    f"**Limits**: {int(row['n_pre'])} pre and only {int(row['n_post'])} post periods; the "
+    "ordinal tier is treated as a number (Watch List = 2.5); "
+    + (f"the counterfactual extends the pre-trend to {above:.2f}, beyond Tier 3 (3.0), the "
+       "ceiling of the scale, so part of the 'change' is the ceiling, not the reform; "
+       if above > 3 else "")
+    + ("other measures fall in the same window (the government shelter from December "
+       "2014); " if country == "KWT" else f"these are Kuwait's dates, not {name}'s reforms; ")
+    + "tiers measure government effort as judged by the State Department."
+)
 
 # %% [markdown]
 # The same model for each reform and two windows: *between reforms* (pre-period from the
@@ -200,34 +197,13 @@ specs = [("2013 law", r13, r13, first, r15 - 1), ("2013 law, first full period",
           first, r15 - 1), ("2013 law", r13, r13, first, last),
          ("2015 law", r15, r15, r13, r18 - 1), ("2018 strategy", r18, r18, r15, last),
          ("2018 strategy", r18, r18, first, last)]
-rows = []
-for label, reform_year, t0, start, end in specs:
-    others = [y for y in (r13, r15, r18) if start < y <= end and y != reform_year]
-    entry = {"reform": label, "window": f"{start}–{end}", "t0": t0,
-             "other reforms in window": ", ".join(map(str, others))}
-    try:
-        with np.errstate(invalid="ignore", divide="ignore"):  # exact fits: flagged below
-            res = impact.its(own[own["report_year"].between(start, end)], "score",
-                             "report_year", t0, maxlags=1).set_index("term")
-        df_resid = int(res["n"].iloc[0]) - 4
-        entry |= {"n_pre": res["n_pre"].iloc[0], "n_post": res["n_post"].iloc[0],
-                  "residual df": df_resid, "level": res.loc["level_change", "estimate"]}
-        for term in ("level_change", "slope_change"):
-            entry[term] = (f"{res.loc[term, 'estimate']:+.2f} [{res.loc[term, 'ci_low']:+.2f}, "
-                           f"{res.loc[term, 'ci_high']:+.2f}]")
-        if res.loc["level_change", "se"] < 1e-9:
-            entry["problem"] = f"exact fit with {df_resid} residual df: no interval"
-    except impact.ImpactInputError as err:
-        entry["problem"] = str(err)
-    rows.append(entry)
-its_table = pd.DataFrame(rows)
-counts = [c for c in ("n_pre", "n_post", "residual df") if c in its_table]
-its_table = its_table.astype(dict.fromkeys(counts, "Int64"))
+# Exact fits are flagged in the table ("problem"), not raised.
+its_table = impact.its_windows(own, "report_year", "score", specs, (r13, r15, r18), maxlags=1)
 its_table.drop(columns="level", errors="ignore")
 
 # %%
 ok = its_table[its_table["problem"].isna()] if "problem" in its_table else its_table
-Markdown(
+md(
     f"{len(ok)} of {len(its_table)} specifications give an interval. "
     + (f"Level changes range {ok['level'].min():+.2f} to {ok['level'].max():+.2f} tier points "
        f"with {int(ok['n_post'].min())}–{int(ok['n_post'].max())} post periods. "
@@ -247,19 +223,17 @@ Markdown(
 # %%
 gcc = countries.members("GCC")
 group = [country, *[c for c in gcc if c != country]]
-wide = scores[scores["iso3"].isin(group)].pivot(index="report_year", columns="iso3",
-                                                values="score").dropna()
-gcc_panel = scores[scores["iso3"].isin(group) & scores["report_year"].isin(wide.index)]
-gcc_first = int(wide.index.min())
+# Years in which every state of the group is ranked.
+gcc_panel = impact.balanced_panel(scores, "iso3", "report_year", "score", units=group,
+                                  keep="times")
+gcc_years = sorted(gcc_panel["report_year"].unique())
 rows = []
-for label, t0, start, end in [("2013 law", r13, gcc_first, r15 - 1),
+for label, t0, start, end in [("2013 law", r13, gcc_years[0], r15 - 1),
                               ("2018 strategy", r18, r15, last)]:
-    try:
-        res = impact.did_placebo(gcc_panel[gcc_panel["report_year"].between(start, end)],
-                                 "iso3", "report_year", "score", country, t0).iloc[0]
-        rows.append({"reform": label, "window": f"{start}–{end}", **res.drop("note")})
-    except impact.ImpactInputError as err:
-        rows.append({"reform": label, "window": f"{start}–{end}", "note": str(err)})
+    res, err = impact.attempt(impact.did_placebo, gcc_panel[gcc_panel["report_year"].between(
+        start, end)], "iso3", "report_year", "score", country, t0)
+    found = {"note": err} if res is None else res.iloc[0].drop("note").to_dict()
+    rows.append({"reform": label, "window": f"{start}–{end}", **found})
 did = pd.DataFrame(rows)
 did.round(3)
 
@@ -271,7 +245,7 @@ fmt = "; ".join(
     f"n_pre {int(r['n_pre'])}, n_post {int(r['n_post'])}, n_donors {int(r['n_donors'])})"
     for _, r in did.iterrows() if pd.notna(r.get("estimate")))
 n_donors = len(group) - 1
-Markdown(
+md(
     f"Change in {name}'s gap to the GCC mean — {fmt or 'not estimable'}. With {n_donors} "
     f"donors the smallest attainable p-value is 1/{n_donors + 1} = {1 / (n_donors + 1):.2f}: "
     "this design can never show a conventionally significant difference, whatever happens. "
@@ -280,15 +254,15 @@ Markdown(
 )
 
 # %%
-try:
-    es = impact.event_study(gcc_panel, "iso3", "report_year", "score", country, r13)
-    fig = Figure(figsize=(7, 3.6), layout="constrained")
-    impact.plot_event_study(es, ax=fig.add_subplot(), lang=lang,
-                            title=t("impact.title.es_country", lang, country=chart_name,
-                                    year=r13 - 1))
-    es_out = fig
-except impact.ImpactInputError as err:
-    es, es_out = None, Markdown(f"Event study not estimable: {err}")
+es, es_error = impact.attempt(impact.event_study, gcc_panel, "iso3", "report_year", "score",
+                              country, r13)
+if es is None:
+    es_out = md(f"Event study not estimable: {es_error}")
+else:
+    ax = viz.plot_event_study(es, lang=lang, title=t("impact.title.es_country", lang,
+                                                      country=chart_name, year=r13 - 1))
+    ax.figure.set_size_inches(7, 3.6)
+    es_out = ax.figure
 es_out
 
 # %%
@@ -299,11 +273,11 @@ if es is not None:
         f"{len(es)} reports ({int(es['n_pre'].iloc[0])} before and {int(es['n_post'].iloc[0])} "
         f"from {r13}), {int(es['n_donors'].iloc[0])} donors, reference {r13 - 1}. The largest "
         f"post-period coefficient is {big['estimate']:+.2f} in {int(big['report_year'])} "
-        f"(placebo p = {big['p_value']:.2f}); {int((post['p_value'] <= 0.1).sum())} of "
-        f"{len(post)} post-period coefficients have p ≤ 0.1. Later reforms ({r15}, {r18}) sit "
-        "inside this post-period, so the path is descriptive."
+        f"(placebo p = {big['p_value']:.2f}); for the post-period coefficients, "
+        f"{impact.count_below(post['p_value'], int(es['n_donors'].iloc[0]) + 1)}. "
+        f"Later reforms ({r15}, {r18}) sit inside this post-period, so the path is descriptive."
     )
-    display_text = Markdown(text)
+    display_text = md(text)
 else:
     display_text = es_out
 display_text
@@ -320,45 +294,34 @@ cho = data.load_cho_3p().dropna(subset=["p_total"])
 cho = cho.assign(p_total=cho["p_total"].astype(float), year=cho["year"].astype(int))
 own_years = cho.loc[cho["iso3"] == country, "year"]
 span = range(int(own_years.min()), 2014) if len(own_years) else range(0)
-full = cho[cho["year"].isin(span)].groupby("iso3")["year"].nunique().eq(len(span))
-cho_panel = cho[cho["iso3"].isin(full[full].index) & cho["year"].isin(span)]
-try:
-    cho_fit = impact.synthetic_control(cho_panel, "iso3", "year", "p_total", country, 2013)
-    cho_weights = impact.synth_weights(cho_panel, "iso3", "year", "p_total", country, 2013)
-    cho_error = None
-except impact.ImpactInputError as err:
-    cho_fit = cho_weights = None
-    cho_error = f"Not estimable for {name}: {err}"
-Markdown(cho_error) if cho_fit is None else cho_weights.head(5).round(3)
+# Donors: every country with an index value in each year of the span.
+cho_panel = impact.balanced_panel(cho, "iso3", "year", "p_total", times=span, keep="units")
+cho_fit, cho_error = impact.attempt(impact.synth, cho_panel, "iso3", "year", "p_total",
+                                    country, 2013)
+cho_error = cho_error and f"Not estimable for {name}: {cho_error}"
+md(cho_error) if cho_fit is None else cho_fit.weights.head(5).round(3)
 
 # %%
 if cho_fit is not None:
-    fig = Figure(figsize=(7, 3.4), layout="constrained")
-    impact.plot_synth(cho_fit, "year", ax=fig.add_subplot(), lang=lang,
-                      title=t("impact.title.cho_country", lang, country=chart_name))
-    cho_out = fig
+    ax = cho_fit.plot(lang=lang, title=t("impact.title.cho_country", lang, country=chart_name))
+    ax.figure.set_size_inches(7, 3.4)
+    cho_out = ax.figure
 else:
-    cho_out = Markdown(cho_error)
+    cho_out = md(cho_error)
 cho_out
 
 # %%
-if cho_fit is not None:
-    pre = cho_fit[cho_fit["period"] == "pre"]
-    n_post = int((cho_fit["period"] == "post").sum())
-    gap = cho_fit.loc[cho_fit["period"] == "post", "gap"].iloc[0]
-    text = (
-        f"Pre-period {span.start}–2012 ({len(pre)} years, {cho_panel['iso3'].nunique() - 1} "
-        f"donors with every year): RMSPE {np.sqrt((pre['gap'] ** 2).mean()):.2f} points. "
-        f"The index ends in 2013, so there is **{n_post} post period**: the 2013 gap of "
-        f"{gap:+.2f} is one year's deviation, in the year the law took effect "
-        f"({reforms.loc['KWT-0009', 'date']}), on a "
-        "score that moves by whole points. One year cannot separate the law from noise, and a "
-        "post/pre RMSPE ratio over a single year would only rank that deviation. **Not "
-        f"estimable under the rule (≥ {MIN_POST_SYNTH} post periods): no p-value is reported.**"
-    )
-else:
-    text = cho_error
-Markdown(text)
+post_gap = cho_fit.gaps.query("period == 'post'")["gap"] if cho_fit is not None else None
+md(cho_error) if cho_fit is None else md(
+    f"Pre-period {span.start}–2012 ({cho_fit.n_pre} years, {cho_fit.n_donors} "
+    f"donors with every year): RMSPE {cho_fit.pre_rmspe:.2f} points. "
+    f"The index ends in 2013, so there is **{cho_fit.n_post} post period**: the 2013 gap of "
+    f"{post_gap.iloc[0]:+.2f} is one year's deviation, in the year the law took effect "
+    f"({reforms.loc['KWT-0009', 'date']}), on a "
+    "score that moves by whole points. One year cannot separate the law from noise, and a "
+    "post/pre RMSPE ratio over a single year would only rank that deviation. **Not "
+    f"estimable under the rule (≥ {MIN_POST_SYNTH} post periods): no p-value is reported.**"
+)
 
 # %% [markdown]
 # ### Where a synthetic control is estimable: the tier score against all countries
@@ -368,55 +331,45 @@ Markdown(text)
 
 # %%
 tier_span = range(first, r15)
-ranked = scores[scores["report_year"].isin(tier_span) & scores["score"].notna()]
-complete = ranked.groupby("iso3")["report_year"].nunique().eq(len(tier_span))
-world = ranked[ranked["iso3"].isin(complete[complete].index)]
-try:
-    with np.errstate(divide="ignore", invalid="ignore"):  # placebos with a perfect pre-fit
-        summary = impact.synth_summary(world, "iso3", "report_year", "score", country, r13)
-        synth_fit = impact.synthetic_control(world, "iso3", "report_year", "score", country, r13)
-        gaps = impact.synth_placebo_gaps(world, "iso3", "report_year", "score", country, r13)
-        placebo = impact.synth_placebo(world, "iso3", "report_year", "score", country, r13)
-    synth_error = None if int(summary["n_post"].iloc[0]) >= MIN_POST_SYNTH else (
-        f"only {int(summary['n_post'].iloc[0])} post period(s)")
-except impact.ImpactInputError as err:
-    summary, synth_error = None, str(err)
-(Markdown(f"Not estimable for {name}: {synth_error}") if synth_error
+# Donors: every country ranked in each of those reports.
+world = impact.balanced_panel(scores, "iso3", "report_year", "score", times=tier_span)
+synth_fit, synth_error = impact.attempt(impact.synth, world, "iso3", "report_year", "score",
+                                        country, r13)
+# The placebo loop runs once here; the figure and the text below reuse it.
+summary = impact.attempt(synth_fit.summary)[0] if synth_fit is not None else None
+if summary is not None and int(summary["n_post"].iloc[0]) < MIN_POST_SYNTH:
+    synth_error = f"only {int(summary['n_post'].iloc[0])} post period(s)"
+(md(f"Not estimable for {name}: {synth_error}") if synth_error
  else summary.drop(columns="note").round(3))
 
 # %%
 if synth_error is None:
-    fig = Figure(figsize=(11, 3.6), layout="constrained")
-    ax1, ax2 = fig.subplots(1, 2)
-    impact.plot_synth(synth_fit, "report_year", ax=ax1, lang=lang,
-                      title=t("impact.title.synth_country", lang, country=chart_name))
-    impact.plot_placebo_gaps(gaps, "report_year", ax=ax2, max_pre_rmspe_ratio=5, lang=lang,
-                             title=t("impact.title.placebo_shown", lang, ratio=5))
+    fig, (ax1, ax2) = viz.new_figure((11, 3.6), ncols=2)
+    synth_fit.plot(ax=ax1, lang=lang,
+                   title=t("impact.title.synth_country", lang, country=chart_name))
+    synth_fit.plot_placebos(ax=ax2, max_pre_rmspe_ratio=5, lang=lang,
+                            title=t("impact.title.placebo_shown", lang, ratio=5))
     synth_out = fig
 else:
-    synth_out = Markdown(f"Not estimable for {name}: {synth_error}")
+    synth_out = md(f"Not estimable for {name}: {synth_error}")
 synth_out
 
 # %%
-if synth_error is None:
-    s = summary.iloc[0]
-    perfect = placebo[(placebo["role"] == "placebo") & (placebo["pre_rmspe"] == 0)]
-    finite = placebo[np.isfinite(placebo["ratio"])]
-    rank_finite = max(int((finite["ratio"] >= s["ratio"]).sum()), 1)
-    text = (
-        f"Average post-period gap {s['estimate']:+.2f} tier points (pre-period RMSPE "
-        f"{s['pre_rmspe']:.2f}, post {s['post_rmspe']:.2f}); RMSPE ratio {s['ratio']:.2f}, rank "
-        f"{int(s['rank'])} of {int(s['n_donors']) + 1}: **p = {s['p_value']:.2f}** "
-        f"(n_pre {int(s['n_pre'])}, n_post {int(s['n_post'])}, n_donors {int(s['n_donors'])}). "
-        f"{len(perfect)} placebos fit their pre-period exactly and get an infinite ratio "
-        f"({int((perfect['post_rmspe'] == 0).sum())} of them with no post gap either); leaving "
-        f"them out, the rank is {rank_finite} of {len(finite)} (p = "
-        f"{rank_finite / len(finite):.2f}). Limits: three post periods, a four-valued outcome "
-        "(many exact ties), and donors that reformed too."
-    )
-else:
-    text = f"Not estimable for {name}: {synth_error}"
-Markdown(text)
+s = summary.iloc[0] if synth_error is None else None
+md(f"Not estimable for {name}: {synth_error}") if synth_error else md(
+    f"Average post-period gap {s['estimate']:+.2f} tier points (pre-period RMSPE "
+    f"{s['pre_rmspe']:.2f}, post {s['post_rmspe']:.2f}); RMSPE ratio {s['ratio']:.2f}, rank "
+    f"{int(s['rank'])} of {int(s['n_donors']) + 1}: **p = {s['p_value']:.2f}** "
+    f"(n_pre {int(s['n_pre'])}, n_post {int(s['n_post'])}, n_donors {int(s['n_donors'])}). "
+    f"{int(s['n_exact_pre'])} of {int(s['n_donors']) + 1} units fit their pre-period "
+    f"exactly, so their ratio is undefined: {int(s['n_ratio_zero'])} (no post gap either, "
+    f"0/0) are set to 0 and {int(s['n_ratio_inf'])} get an infinite ratio; leaving every "
+    f"exact fit out, p = {s['p_value_defined_only']:.2f}. Ties count against {name} "
+    f"({int(s['n_ties'])} tie(s); mid-rank p = {s['p_value_midrank']:.2f}). The smallest "
+    f"attainable p-value is 1/{int(s['n_donors']) + 1} = {s['min_p']:.3f}. Limits: three "
+    "post periods, a four-valued ordinal outcome treated as a number (many exact ties), "
+    "and donors that reformed too."
+)
 
 # %% [markdown]
 # ## 5. The 2025–2028 strategy as a pre-specified design
@@ -444,7 +397,7 @@ filled["years filled"] = tip.dropna(subset=["value"]).groupby("measure")["report
 filled.fillna({"years filled": ""})
 
 # %%
-Markdown(
+md(
     (f"TIP-reported enforcement figures for {name}: {int(filled['filled'].sum())} of "
      f"{int(filled['cells'].sum())} cells filled ({tip['report_year'].min()}–"
      f"{tip['report_year'].max()} reports, {filled.index.size} measures); none for "
@@ -457,7 +410,7 @@ Markdown(
 # %%
 MEASURES = ["prosecutions", "convictions", "investigations", "victims_identified"]
 observed = {"ITS: tier score": own["report_year"],
-            "DiD / event study vs GCC: tier score": wide.index,
+            "DiD / event study vs GCC: tier score": gcc_years,
             "synthetic control vs world: tier score": own["report_year"],
             **{f"ITS: TIP {m}": tip.loc[(tip["measure"] == m) & tip["value"].notna(),
                                         "report_year"] for m in MEASURES}}
@@ -467,6 +420,8 @@ min_post = {d: 1 if d.startswith("DiD") else MIN_POST_SYNTH if d.startswith("syn
 horizon = range(r25, r25 + 4)
 schedule = impact.design_schedule(r25, last, horizon, observed_years=observed,
                                   min_pre=min_pre, min_post=min_post)
+
+# %%
 cells = schedule.assign(cell=np.where(schedule["estimable"], "yes", "no")
                         + " (" + schedule["n_post"].astype(str) + " post)")
 plan = cells.pivot(index="design", columns="report_year", values="cell").loc[list(observed)]
@@ -478,7 +433,7 @@ plan
 # %%
 first_ok = schedule[schedule["estimable"]].groupby("design")["report_year"].min()
 never = [d for d in observed if d not in first_ok.index]
-Markdown(
+md(
     "First report after which each design can be estimated: "
     + "; ".join(f"{d}: {y}" for d, y in first_ok.items())
     + (f". Not estimable by {horizon[-1]}: {', '.join(never)} — the years just before the "
@@ -494,8 +449,7 @@ Markdown(
 # %%
 coverage = data.load_coverage()
 levels = coverage["completeness"].value_counts()
-values = tip["value"].dropna()
-Markdown(
+md(
     f"- **Effort, not prevalence.** {t('caveat.effort', 'en')} A better tier after a reform "
     "means the State Department judged the government's efforts better, not that trafficking "
     "fell.\n"
@@ -504,7 +458,12 @@ Markdown(
     f"- **Partial coverage.** Of {len(coverage)} report years, {levels.get('complete', 0)} are "
     f"complete against an official total, {levels.get('near-complete', 0)} near-complete and "
     f"{levels.get('unverified', 0) + levels.get('partial', 0)} unverified or partial; the world "
-    "transition matrix and the world donor pool use whatever rows exist in those years.\n"
+    "transition matrix and the world donor pool use whatever rows exist in those years."
+)
+
+# %%
+values = tip["value"].dropna()
+md(
     f"- **One treated unit.** Placebo-in-space inference is the honest option, and with "
     f"{n_donors} GCC donors its p-value cannot fall below 1/{n_donors + 1}.\n"
     "- **Few post periods, overlapping reforms.** Between 2013 and 2018 Kuwait changed laws "

@@ -19,10 +19,10 @@ out = None
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Markdown
 
 from tipanalysis import brief, countries, paths
 from tipanalysis.i18n import LANGS
+from tipanalysis.viz.text import html_links, md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
 
@@ -38,14 +38,14 @@ pd.DataFrame({"file": [p.name for p in written],
 
 # %%
 context = contexts[lang]
-Markdown("\n\n".join([f"**{context['title']}** — {context['report']}", *context["headline"]]))
+md("\n\n".join([f"**{context['title']}** — {context['report']}", *context["headline"]]))
 
 # %%
 pd.DataFrame({"section": [s["title"] for s in context["sections"]],
               "available": [s["available"] for s in context["sections"]]})
 
 # %%
-Markdown("Sections not available in this build: "
+md("Sections not available in this build: "
          + ("; ".join(context["problems"]) if context["problems"] else "none."))
 
 # %% [markdown]
@@ -53,4 +53,4 @@ Markdown("Sections not available in this build: "
 # The briefs sit next to this report when the runner writes them into the reports folder.
 
 # %%
-HTML("<ul>" + "".join(f'<li><a href="{p.name}">{p.name}</a></li>' for p in written) + "</ul>")
+html_links(p.name for p in written)

@@ -8,34 +8,34 @@ lang = "en"
 # data/narratives/ (codebook: data/README.md, "Narratives").
 # %matplotlib inline
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
-import html
 
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from tipanalysis import countries, data, evidence, strategy, tiers
 from tipanalysis.core.i18n import t
 from tipanalysis.viz import evidence as ep
 from tipanalysis.viz import sentences
+from tipanalysis.viz.text import esc, md
 
 iso3 = countries.to_iso3(country)
-name = html.escape(countries.name(iso3, lang))
+name = esc(countries.name(iso3, lang))  # data in Markdown: escaped
 recs, findings, coverage, codes, domains, crosswalk, agreement = (
     data.load_narratives(table) for table in
     ("recommendations", "findings", "coverage", "codes", "domains", "crosswalk", "agreement"))
 framework = strategy.load_framework()
-display(Markdown(f"# {t('nb06.title', lang, country=name)}\n\n{t('nb06.intro', lang)}"))
+display(md(f"# {t('nb06.title', lang, country=name)}\n\n{t('nb06.intro', lang)}"))
 
 # %%
-display(Markdown(f"## {t('nb06.coverage', lang)}"))
+display(md(f"## {t('nb06.coverage', lang)}"))
 counts = coverage[coverage["iso3"] == iso3]["findings"].value_counts()
-display(Markdown(t("nb06.coverage.read", lang, n_full=counts.get("full", 0),
+display(md(t("nb06.coverage.read", lang, n_full=counts.get("full", 0),
                    n_partial=counts.get("partial", 0), n_missing=counts.get("not_found", 0))))
 ep.coverage_table(coverage, iso3, lang)
 
 # %%
-display(Markdown(f"## {t('nb06.findings', lang)}"))
+display(md(f"## {t('nb06.findings', lang)}"))
 matrix = evidence.findings_matrix(findings, iso3, domains=domains, lang=lang)
-ep.plot_findings(matrix, lang=lang).figure if len(matrix) else Markdown(
+ep.plot_findings(matrix, lang=lang).figure if len(matrix) else md(
     t("nb06.none", lang, country=name))
 
 # %%
@@ -43,14 +43,14 @@ overall = findings[(findings["iso3"] == iso3) & (findings["domain"] == "overall"
                    & (findings["direction"] != "not_stated")]
 if len(overall):
     last = overall.sort_values("report_year").iloc[-1]
-    display(Markdown(t("nb06.findings.read", lang, year=last["report_year"],
+    display(md(t("nb06.findings.read", lang, year=last["report_year"],
                        overall=t(f"evidence.direction.{last['direction']}", lang))))
 
 # %%
-display(Markdown(f"## {t('nb06.tracker', lang)}"))
+display(md(f"## {t('nb06.tracker', lang)}"))
 tracker = evidence.recommendation_tracker(recs, iso3, codes=codes, since=2019, lang=lang)
 for row in tracker.head(3).itertuples():
-    display(Markdown(sentences.tracker_sentence(row.label, row.years_asked, row.years_coded,
+    display(md(sentences.tracker_sentence(row.label, row.years_asked, row.years_coded,
                                                 row.last_year, lang)))
 ep.tracker_table(tracker, lang)
 
@@ -59,12 +59,12 @@ country_recs = recs[(recs["iso3"] == iso3) & (recs["report_year"] >= 2019)]
 ep.plot_asks(country_recs, tracker, lang=lang).figure if len(tracker) else None
 
 # %%
-display(Markdown(f"## {t('nb06.crosswalk', lang)}"))
+display(md(f"## {t('nb06.crosswalk', lang)}"))
 asks = evidence.crosswalk_for(recs, crosswalk, iso3)
 if len(asks):
     per_ask = asks.groupby("code").agg(answered=("answered", "any"),
                                        explicit=("link", lambda s: (s == "explicit").any()))
-    display(Markdown(t("nb06.crosswalk.read", lang, n=len(per_ask),
+    display(md(t("nb06.crosswalk.read", lang, n=len(per_ask),
                        year=evidence.latest_year(recs, iso3),
                        answered=int(per_ask["answered"].sum()),
                        explicit=int(per_ask["explicit"].sum()),
@@ -72,21 +72,21 @@ if len(asks):
 ep.crosswalk_table(asks, codes, framework.aims, lang)
 
 # %%
-display(Markdown(f"## {t('nb06.next', lang)}"))
+display(md(f"## {t('nb06.next', lang)}"))
 need = evidence.next_report_evidence(recs, crosswalk, framework.indicators,
                                      strategy.load_observations(), iso3, lang=lang)
 with_data = need[need["indicator"] != ""]
-display(Markdown(t("nb06.next.read", lang, n=with_data["indicator"].nunique(),
+display(md(t("nb06.next.read", lang, n=with_data["indicator"].nunique(),
                    with_data=with_data.loc[with_data["has_data"], "indicator"].nunique())))
 ep.next_report_table(need, codes, lang)
 
 # %%
-display(Markdown(f"## {t('nb06.clock', lang)}"))
+display(md(f"## {t('nb06.clock', lang)}"))
 clock = evidence.watchlist_clock(tiers.watchlist_status(data.load_tiers()), iso3)
-Markdown(sentences.watchlist_clock_sentence(clock, iso3, name, lang))
+md(sentences.watchlist_clock_sentence(clock, iso3, name, lang))
 
 # %%
-display(Markdown(f"## {t('nb06.enforcement', lang)}\n\n{t('nb06.enforcement.read', lang)}"))
+display(md(f"## {t('nb06.enforcement', lang)}\n\n{t('nb06.enforcement.read', lang)}"))
 side = evidence.enforcement_side_by_side(data.load_enforcement(), iso3)
 ep.enforcement_table(side, lang)
 
@@ -97,9 +97,9 @@ ep.plot_enforcement(side, column, lang=lang,
                     ).figure if column in side else None
 
 # %%
-display(Markdown(f"## {t('nb06.agreement', lang)}"))
+display(md(f"## {t('nb06.agreement', lang)}"))
 rows = agreement.set_index("table")
-display(Markdown(t(
+display(md(t(
     "nb06.agreement.read", lang, years=rows.loc["findings", "report_years"].replace(",", ", "),
     pct_f=rows.loc["findings", "percent_agreement"], k_f=rows.loc["findings", "kappa"],
     pct_r=rows.loc["recommendations", "percent_agreement"],

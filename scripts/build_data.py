@@ -26,6 +26,7 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -38,9 +39,10 @@ from typing import Any
 
 import pandas as pd
 
-from tipanalysis.coverage import COVERAGE_COLUMNS, compute_coverage
+from tipanalysis.coverage import COMPLETENESS, COVERAGE_COLUMNS, compute_coverage
+from tipanalysis.data import transaction
 from tipanalysis.errors import DataValidationError, Problem
-from tipanalysis.validate import atomic_write_many, check_snapshots
+from tipanalysis.validate import check_snapshots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_narratives as narratives  # the sibling step, run by this build
@@ -690,6 +692,38 @@ def read_waiver_review(shared: Path, panel: pd.DataFrame) -> pd.DataFrame | None
     return review
 
 
+def apply_citations(out: pd.DataFrame, shared: Path) -> pd.DataFrame:
+    """Cite a page that states a placement directly, where the panel had only a derivation.
+
+    ``tip_tiers/citations.csv`` (iso3, report_year, tier, source_url, note): the tier must be
+    the panel's (a different tier is a conflict to resolve, not an edit); the row's source
+    becomes the page, its basis 'sourced', and the old source is kept at the end of the note.
+    """
+    path = shared / "tip_tiers" / "citations.csv"
+    if not path.is_file():
+        return out
+    name = "citations.csv"
+    cites = read_source(path, ("iso3", "report_year", "tier", "source_url", "note"))
+    problems = _check(cites, name, "source_url", _is_url, "source_url is not a URL")
+    out = out.copy()
+    index = {(i, y): k for k, (i, y) in enumerate(zip(out["iso3"], out["report_year"],
+                                                      strict=True))}
+    for rec in cites.to_dict("records"):
+        k = index.get((rec["iso3"], rec["report_year"]))
+        if k is None or out.iloc[k]["tier"] != rec["tier"]:
+            shown = "no row" if k is None else f"tier {out.iloc[k]['tier'] or 'special'}"
+            problems.append(Problem(name, int(rec["_line"]), "tier", rec["tier"],
+                                    f"{rec['iso3']} {rec['report_year']}: the panel has {shown}"))
+            continue
+        row = out.index[k]
+        out.at[row, "note"] = (f"{rec['note']}; earlier source: {out.at[row, 'source_url']} "
+                               f"({out.at[row, 'note']})")
+        out.at[row, "source_url"] = rec["source_url"]
+        out.at[row, "basis"] = "sourced"
+    _raise(problems)
+    return out
+
+
 def build_tier_placements(shared: Path) -> pd.DataFrame:
     """Build ``tiers/tier_placements.csv`` (see the codebook for every column)."""
     panel = read_tier_files(shared)
@@ -722,8 +756,11 @@ def build_tier_placements(shared: Path) -> pd.DataFrame:
         "waiver": waiver.map({True: "true", False: "false"}),
         "source_url": panel["source_url"],
         "source_file": panel["source_file"],
+        "basis": panel["note"].str.match(r"(?i)derived").map({True: "inferred",
+                                                              False: "sourced"}),
         "note": notes,
     })
+    out = apply_citations(out, shared)
     kwt = set(panel.loc[panel["iso3"].eq("KWT"), "report_year"])
     _raise([Problem("tier_placements.csv", None, "report_year", y, "Kuwait has no tier this year")
             for y in range(2003, 2026) if y not in kwt])
@@ -1470,6 +1507,12 @@ def _tier_placements_schema(source_files: list[str]) -> dict:
         _field("source_file", "string", "Source pack file",
                "File of shared/tip_tiers the row came from (or the input file of "
                "'tipanalysis data add-tiers').", required=True, enum=source_files),
+        _field("basis", "string", "Basis",
+               "sourced: a page states the placement for this report year; inferred: deduced "
+               "(by elimination from the other lists, from a count, or from another year's "
+               "narrative; the note starts 'Derived' or 'derived-'). Charts and tables mark "
+               "inferred placements; a year with any is not 'complete'.", required=True,
+               enum=["sourced", "inferred"]),
         _field("note", "string", "Note",
                "Source wording and checks; 'Derived:' and 'derived-complement:' prefixes mark "
                "inferred years; '; cross-check ...' and '; conflict: ...' are appended by the "
@@ -1497,10 +1540,14 @@ def _coverage_schema() -> dict:
                "Countries the report assessed (official_counts.csv, countries_assessed; includes "
                "the USA and the Special Cases); empty when no source gives it.",
                unit="countries", minimum=0),
+        _field("n_inferred", "integer", "Inferred placements",
+               "Rows of the year whose basis is 'inferred' (not read on a page).",
+               required=True, unit="countries", minimum=0),
         _field("completeness", "string", "Completeness",
-               "complete: n_total = official_total; near-complete: at most 2 missing; partial: "
-               "more missing; unverified: no official total sourced.", required=True,
-               enum=["complete", "near-complete", "partial", "unverified"]),
+               "complete: n_total = official_total and every row sourced; inferred: "
+               "n_total = official_total but some rows inferred; near-complete: at most 2 "
+               "missing; partial: more missing; unverified: no official total sourced.",
+               required=True, enum=list(COMPLETENESS)),
         _field("known_missing", "string", "Known missing countries",
                "ISO3 codes (;-joined) of countries known to be in the report but absent from "
                "the panel (known_gaps.csv).", pattern=r"^[A-Z]{3}(;[A-Z]{3})*$"),
@@ -2202,17 +2249,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print(f"error: {DataValidationError(problems)}", file=sys.stderr)
         return 1
-    try:
-        files = build_all(shared, out)
-    except DataValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    descriptor = build_descriptor(files, out)
-    targets = {out / rel: data for rel, data in files.items()}
-    targets[out / "datapackage.json"] = descriptor_bytes(descriptor)
-    for target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_many(targets)  # all files replaced together, or none
+    # Under the data folder's lock (an existing folder is read by the build too), as one
+    # journaled commit: all files replaced, or none, even if the build is killed
+    # (tipanalysis.data.transaction). A build that fails creates nothing.
+    with transaction.locked(out) if out.is_dir() else contextlib.nullcontext():
+        try:
+            files = build_all(shared, out)
+        except DataValidationError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        descriptor = build_descriptor(files, out)
+        targets = dict(files)
+        targets["datapackage.json"] = descriptor_bytes(descriptor)
+        out.mkdir(parents=True, exist_ok=True)
+        transaction.commit(out, targets)
     print(f"wrote {len(files)} files and datapackage.json to {out}")
     return 0
 

@@ -31,8 +31,11 @@ def snapshot() -> Callable[[Path], dict[str, bytes]]:
     """Return a function mapping every file under a folder to its bytes (to prove no write)."""
 
     def take(folder: Path) -> dict[str, bytes]:
+        # The write lock (.tipanalysis.lock) is created by the first write attempt and kept;
+        # it and its owner file are lock machinery, not data (README, "Data safety").
         return {p.relative_to(folder).as_posix(): p.read_bytes()
-                for p in sorted(folder.rglob("*")) if p.is_file()}
+                for p in sorted(folder.rglob("*"))
+                if p.is_file() and p.name not in (".tipanalysis.lock", ".tipanalysis.lock.owner")}
 
     return take
 

@@ -90,9 +90,12 @@ def test_caveats_box_says_effort_period_and_partial_coverage(kwt):
     caveats = kwt["en"]["context"]["caveats"]
     assert any("not the size of the trafficking problem" in c for c in caveats)
     assert any("April of the previous year" in c for c in caveats)
-    assert "Coverage of the 2025 report in the data: complete (188 of 188 countries assessed)." \
-        in caveats
-    assert any(c.startswith("Report years whose coverage is not verified complete: 2001–2016")
+    # 79 of the 2025 placements are inferred by elimination, so the year is not 'complete'
+    assert ("Coverage of the 2025 report in the data: complete, some placements inferred "
+            "(188 of 188 countries assessed).") in caveats
+    # 2017 and 2022 have inferred placements too: only 2021 is complete, row by row
+    assert any(c.startswith("Report years whose coverage is not verified complete: "
+                            "2001–2020, 2022–2025")
                for c in caveats)
 
 
@@ -356,3 +359,28 @@ def test_stylesheet_that_could_end_the_style_element_is_refused(kwt, monkeypatch
     monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path)
     with pytest.raises(ValueError, match="must not contain"):
         brief.render_html(kwt["en"]["context"])
+
+
+def test_annex_shows_the_window_table_and_the_backtest_verdict(kwt):
+    for lang in ("en", "ar"):
+        annex = kwt[lang]["context"]["annex"]
+        assert annex["available"] and len(annex["table"]["rows"]) == 3
+        assert annex["table"]["highlight"] == 1  # 2009 onward, the window the outlook uses
+        assert len(annex["sentences"]) == 3
+        assert 'id="annex"' in kwt[lang]["html"]
+    ar = kwt["ar"]["context"]["annex"]
+    text = " ".join([*ar["sentences"], *ar["notes"], *ar["table"]["header"],
+                     *(c for row in ar["table"]["rows"] for c in row)])
+    assert "مجال الثقة 95%" in text and "نافذة التقدير" in text
+    assert not re.search("[A-Za-z]", text)  # no English in the Arabic annex
+    # the table is window_sensitivity's, and the verdict agrees with the facts
+    panel = data.load_tiers()
+    sens = tiers.window_sensitivity(panel[panel["iso3"] == "KWT"], panel, n_boot=1000, seed=0)
+    ok = sens[(sens["measure"] == "p_tier2_or_better_every_report")
+              & (sens["window"] == "2009-")]["estimate"].iloc[0]
+    assert kwt["en"]["context"]["annex"]["table"]["rows"][1][1].startswith(f"{ok:.0%}")
+    facts = kwt["en"]["context"]["facts"]["backtest"]
+    verdict = kwt["en"]["context"]["annex"]["sentences"][-1]
+    assert ("beats both" in verdict) == (facts["beats_persistence"]
+                                         and facts["beats_first_order"])
+    assert kwt["en"]["context"]["facts"]["outlook"]["since"] == 2009

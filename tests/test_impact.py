@@ -626,10 +626,11 @@ def test_docstring_examples_run():
     import matplotlib.pyplot as plt
 
     # impact is a package now: its examples live in its modules (and the plots in viz.impact).
-    from tipanalysis.impact import baserates, design, did, errors, synthetic, timeseries, timing
+    from tipanalysis.core import reportyear  # report_year_of and friends (the report-year rule)
+    from tipanalysis.impact import baserates, design, did, errors, synthetic, timeseries
     from tipanalysis.viz import impact as viz_impact
 
-    modules = (errors, timing, timeseries, did, synthetic, baserates, design, viz_impact)
+    modules = (errors, reportyear, timeseries, did, synthetic, baserates, design, viz_impact)
     results = [doctest.testmod(m) for m in modules]
     result = doctest.TestResults(sum(r.failed for r in results),
                                  sum(r.attempted for r in results))

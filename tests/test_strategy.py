@@ -268,9 +268,12 @@ def test_import_missing_column_and_updates_descriptor_hash(tmp_path, data_dir):
     with pytest.raises(DataValidationError) as err:
         strategy.import_observations(bad, data_dir=data_dir)
     assert problem_cells(err.value) == {(1, "period")}
+    # The descriptor must describe the file as it is (issue 16: a write refuses a folder whose
+    # files differ from it); the import then updates the hash of the file it wrote.
+    before = (data_dir / strategy.OBSERVATIONS_FILE).read_bytes()
     descriptor = {"name": "t", "resources": [
         {"name": "strategy_observations", "path": strategy.OBSERVATIONS_FILE,
-         "hash": "sha256:" + "0" * 64, "bytes": 0}]}
+         "hash": validate.sha256_hash(before), "bytes": len(before)}]}
     (data_dir / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     good = tmp_path / "y.csv"
     good.write_text("indicator_id,period,value,source\nA8.1,2025,4,src\n", encoding="utf-8")

@@ -22,6 +22,7 @@ from tipanalysis.tiers import (
     forecast_watchlist_chain,
     transition_matrix,
 )
+from tipanalysis.tiers.wlchain import DURATION_ASSUMPTIONS
 
 
 def _panel(rows):
@@ -162,18 +163,22 @@ def test_watchlist_chain_applies_subparagraph_f():
     assert f.groupby("step")["prob"].sum().tolist() == [1.0] * 4
 
 
-def test_forecast_summary_hand_worked():
+@pytest.mark.parametrize("chain", ["duration", "markov"])
+def test_forecast_summary_hand_worked(chain):
     # From Tier 2: A 2->2, 2->1; B 2->2, 2->2 => P(2->1) = 1/4, P(2->2) = 3/4; nobody leaves
-    # Tier 1 (absorbing, noted). Starting on Tier 2 in 2025:
+    # Tier 1 (absorbing, noted). Starting on Tier 2 in 2025 (no Watch List move: both chains
+    # agree):
     p = _panel([("A", 2023, "2"), ("A", 2024, "2"), ("A", 2025, "1"),
                 ("B", 2023, "2"), ("B", 2024, "2"), ("B", 2025, "2")])
-    s = forecast_summary(p[p.iso3 == "B"], p, horizon=3, n_boot=200).set_index("measure")
+    s = forecast_summary(p[p.iso3 == "B"], p, horizon=3, n_boot=200,
+                         chain=chain).set_index("measure")
     assert s.loc["p_tier2_or_better_every_report", "estimate"] == pytest.approx(1.0)
     assert s.loc["p_reach_tier1", "estimate"] == pytest.approx(1 - 0.75 ** 3)
     assert s.loc["p_tier1_final", "estimate"] == pytest.approx(1 - 0.75 ** 3)
     assert (s["first_year"].iloc[0], s["last_year"].iloc[0]) == (2026, 2028)
     assert "absorbing" in s["note"].iloc[0]
-    assert s.attrs["assumptions"] == FORECAST_ASSUMPTIONS
+    assert s.attrs["assumptions"] == (FORECAST_ASSUMPTIONS if chain == "markov"
+                                      else DURATION_ASSUMPTIONS)
 
 
 def test_kuwait_forecast_on_the_shipped_panel():
@@ -185,9 +190,11 @@ def test_kuwait_forecast_on_the_shipped_panel():
     assert finals.sum() == pytest.approx(1.0)
     assert ((s["ci_low"] <= s["estimate"] + 1e-12) & (s["estimate"] <= s["ci_high"] + 1e-12)).all()
     # Staying on Tier 1 or 2 in all three reports never touches the Watch List rule, so it is
-    # the Tier 2 start vector times the {1, 2} block of P, cubed, summed.
-    P = transition_matrix(panel).pivot_table(index="from_tier", columns="to_tier",
-                                             values="prob", observed=False).to_numpy()
+    # the Tier 2 start vector times the {1, 2} block of P, cubed, summed; P is estimated on the
+    # default window chosen by the backtest (2009-2025).
+    assert s.attrs["window"] == (2009, 2025)
+    P = transition_matrix(panel, years=range(2009, 2026)).pivot_table(
+        index="from_tier", columns="to_tier", values="prob", observed=False).to_numpy()
     block = np.linalg.matrix_power(P[:2, :2], 3)
     assert s.loc["p_tier2_or_better_every_report", "estimate"] == pytest.approx(
         block[1].sum())

@@ -81,7 +81,8 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = sorted(_PACKAGES | set(MOVED) | {"__version__"})
+# The former flat names still import, but tab completion and the API reference show the layers.
+__all__ = sorted(_PACKAGES | {"__version__"})
 
 
 def __dir__() -> list[str]:

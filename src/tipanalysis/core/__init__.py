@@ -9,7 +9,10 @@ import importlib
 
 # Imported on first use: the runner and the CLI import this package and must stay light.
 _EXPORTS: dict[str, str] = {
+    "AmbiguousDateError": "tipanalysis.core.errors",
     "DataValidationError": "tipanalysis.core.errors",
+    "DatePolicy": "tipanalysis.core.reportyear",
+    "ImpactInputError": "tipanalysis.core.errors",
     "Problem": "tipanalysis.core.errors",
     "RANK_TABLE": "tipanalysis.core.tierscale",
     "SCORE_TABLE": "tipanalysis.core.tierscale",
@@ -20,12 +23,14 @@ _EXPORTS: dict[str, str] = {
     "TIER_SCORE": "tipanalysis.core.tierscale",
     "UnknownTierError": "tipanalysis.core.tierscale",
     "event_positions": "tipanalysis.core.reportyear",
+    "map_events_to_report_years": "tipanalysis.core.reportyear",
     "parse_tier": "tipanalysis.core.tierscale",
+    "report_year_of": "tipanalysis.core.reportyear",
     "tier_codes": "tipanalysis.core.tierscale",
     "tier_rank": "tipanalysis.core.tierscale",
     "tier_score": "tipanalysis.core.tierscale",
 }
-_SUBMODULES = frozenset(['errors', 'i18n', 'paths', 'reportyear', 'tierscale'])
+_SUBMODULES = frozenset(['arabic', 'errors', 'i18n', 'paths', 'reportyear', 'tierscale'])
 
 
 def __getattr__(name: str) -> object:

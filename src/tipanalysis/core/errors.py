@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "MAX_PROBLEMS_SHOWN",
+    "AmbiguousDateError",
     "DataValidationError",
+    "ImpactInputError",
     "Problem",
+    "problem_lines",
 ]
+
+#: Problems listed in a message; the rest are counted (as Frictionless caps its errors).
+MAX_PROBLEMS_SHOWN = 1000
 
 
 @dataclass(frozen=True)
@@ -31,18 +38,53 @@ class Problem:
             where += f", row {self.row}"
         if self.column is not None:
             where += f", column {self.column!r}"
-        value = "" if self.value is None else f" (value {self.value!r})"
+        shown = repr(self.value)
+        if len(shown) > 200:  # a cell of megabytes is not printed whole
+            shown = shown[:200] + f"... ({len(shown) - 200} more characters)"
+        value = "" if self.value is None else f" (value {shown})"
         return f"{where}: {self.message}{value}"
 
 
+def problem_lines(problems: list[Problem], *, prefix: str = "  - ",
+                  limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
+    """One line per problem, the first ``limit`` only, then one line counting the rest.
+
+    Examples
+    --------
+    >>> ps = [Problem("f.csv", i, None, None, "bad") for i in range(2, 5)]
+    >>> problem_lines(ps, limit=2)
+    ['  - f.csv, row 2: bad', '  - f.csv, row 3: bad', '  ... and 1 more problem(s) not shown']
+    """
+    lines = [f"{prefix}{p}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"  ... and {len(problems) - limit} more problem(s) not shown")
+    return lines
+
+
 class DataValidationError(ValueError):
-    """Raised with every problem found in an input; nothing has been written when it is raised."""
+    """Raised with every problem found in an input; nothing has been written when it is raised.
+
+    ``problems`` holds them all; the message lists the first :data:`MAX_PROBLEMS_SHOWN`.
+    """
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         lines = [f"{len(self.problems)} problem(s) found; nothing was written:"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += problem_lines(self.problems)
         super().__init__("\n".join(lines))
+
+
+
+class ImpactInputError(ValueError):
+    """Input that an analysis cannot use; the message names the problem.
+
+    Defined here because the report-year rule (:mod:`tipanalysis.core.reportyear`) raises it
+    too; :mod:`tipanalysis.impact` re-exports it with its subclasses.
+    """
+
+
+class AmbiguousDateError(ImpactInputError):
+    """A year-precision date straddles two TIP reporting periods and ``policy='strict'``."""
 
 
 def __dir__() -> list[str]:

@@ -64,6 +64,8 @@ _TABLE: dict[str, dict[str, str]] = {
     "group.WHA": {"en": "Western Hemisphere", "ar": "نصف الكرة الغربي"},
     "coverage.complete": {"en": "complete", "ar": "مكتملة"},
     "coverage.near-complete": {"en": "near-complete", "ar": "شبه مكتملة"},
+    "coverage.inferred": {"en": "complete, some placements inferred",
+                          "ar": "مكتملة العدد مع تصنيفات مستنتَجة"},
     "coverage.partial": {"en": "partial", "ar": "جزئية"},
     "coverage.unverified": {"en": "total not verified", "ar": "المجموع غير متحقق منه"},
     "caveat.effort": {
@@ -395,13 +397,72 @@ _TABLE.update({
               "{a}، والفئة الثانية {b}، وقائمة المراقبة {c}، والفئة الثالثة {d}.",
     },
     "outlook.assumptions": {
-        "en": "A model estimate, not an observation: one transition matrix pooled over all "
-              "countries since {since}, with the Watch List rule; the same tier history gives "
-              "the same figures for every country, and the intervals cover estimation noise "
-              "only.",
-        "ar": "هذا تقدير من نموذج وليس رصداً: مصفوفة انتقال واحدة مجمَّعة لكل الدول منذ عام "
-              "{since} مع قاعدة قائمة المراقبة؛ فيُعطي مسارُ التصنيف نفسه الأرقامَ نفسها لكل "
-              "دولة، ولا يعكس مجال الثقة إلا عدم اليقين في التقدير.",
+        "en": "A model estimate, not an observation: transition probabilities pooled over all "
+              "countries since {since}, with Watch List states by duration and waivers; the same "
+              "tier history gives the same figures for every country, it ignores anything "
+              "specific to the country, including its national strategy, and the intervals "
+              "cover estimation noise only.",
+        "ar": "هذا تقدير من نموذج وليس رصداً: احتمالات انتقال مجمَّعة لكل الدول منذ عام {since} "
+              "مع حالات قائمة المراقبة بحسب مدة البقاء عليها والإعفاءات؛ فيُعطي مسارُ التصنيف "
+              "نفسه الأرقامَ نفسها لكل دولة، ولا يأخذ في الحسبان أي عامل خاص بالدولة، بما في ذلك "
+              "استراتيجيتها الوطنية، ولا يعكس مجال الثقة إلا عدم اليقين في التقدير.",
+    },
+    # annex: estimation window and backtest of the outlook
+    "sec.annex": {"en": "Annex: how far the outlook can be trusted",
+                  "ar": "ملحق: إلى أي حد يمكن الوثوق بالتوقعات"},
+    "annex.none": {"en": "No outlook, so no window table or backtest.",
+                   "ar": "لا توجد توقعات، ولذلك لا يُعرض جدول نوافذ التقدير ولا الاختبار الرجعي."},
+    "annex.windows": {
+        "en": "The outlook's headline probabilities depend on the reports they are estimated "
+              "from. The table gives them for three estimation windows; the outlook uses the "
+              "reports from {first} onward, the window with the best score in the backtest. "
+              "The spread between windows can exceed a single 95% confidence interval.",
+        "ar": "تتوقف الاحتمالات الرئيسية للتوقعات على التقارير التي قُدّرت منها. ويعرض الجدول "
+              "هذه الاحتمالات لثلاث نوافذ تقدير؛ وتعتمد التوقعات على التقارير منذ {first}، وهي "
+              "نافذة التقدير التي حققت أفضل نتيجة في الاختبار الرجعي. وقد يتجاوز الفرق بين "
+              "النوافذ عرضَ مجال الثقة 95% لأي منها.",
+    },
+    "annex.col.window": {"en": "Estimation window", "ar": "نافذة التقدير"},
+    "annex.col.ok": {"en": "Tier 2 or better in every report through {last}",
+                     "ar": "الفئة الثانية أو أفضل في كل التقارير حتى {last}"},
+    "annex.col.tier1": {"en": "Tier 1 reached by {last}",
+                        "ar": "بلوغ الفئة الأولى حتى {last}"},
+    "annex.cell": {"en": "{p} (95% CI {lo} to {hi})",
+                   "ar": "{p} (مجال الثقة 95%: من {lo} إلى {hi})"},
+    "annex.window": {"en": "{first} to {last}", "ar": "من {first} إلى {last}"},
+    "annex.default": {"en": "(used in the outlook)", "ar": "(المعتمدة في التوقعات)"},
+    "annex.backtest": {
+        "en": "Backtest: the forecast was refitted on the reports up to each year from {first} "
+              "to {last} and scored on the next three reports. Its log score one report ahead is "
+              "{m1}, against {p1} for “same tier as now” and {f1} for the plain transition "
+              "matrix; three reports ahead {mn}, against {pn} and {fn} (higher is better).",
+        "ar": "الاختبار الرجعي: أُعيد تقدير نموذج التوقعات من التقارير المتاحة حتى كل سنة من "
+              "{first} إلى {last}، ثم قورنت توقعاته بالتقارير الثلاثة التالية. بلغت درجته "
+              "اللوغاريتمية للتقرير التالي {m1}، مقابل {p1} لافتراض بقاء الفئة على حالها و{f1} "
+              "لمصفوفة الانتقال البسيطة؛ وبلغت للتقرير الثالث {mn}، مقابل {pn} و{fn} (القيمة "
+              "الأعلى أفضل).",
+    },
+    "annex.verdict.both": {
+        "en": "It beats both baselines at every horizon.",
+        "ar": "وتتفوق التوقعات على كلا المعيارين المرجعيين في كل آفاق التوقع.",
+    },
+    "annex.verdict.persistence": {
+        "en": "It beats “same tier as now” at every horizon, but not the plain transition "
+              "matrix at every horizon.",
+        "ar": "وتتفوق التوقعات على افتراض بقاء الفئة على حالها في كل آفاق التوقع، لكنها لا "
+              "تتفوق على مصفوفة الانتقال البسيطة في كل آفاق التوقع.",
+    },
+    "annex.verdict.not_persistence": {
+        "en": "It does NOT beat “same tier as now” at every horizon: read the outlook with that "
+              "in mind.",
+        "ar": "ولا تتفوق التوقعات على افتراض بقاء الفئة على حالها في كل آفاق التوقع، "
+              "فينبغي قراءتها مع مراعاة ذلك.",
+    },
+    "annex.scores": {
+        "en": "Log score: the average natural logarithm of the probability the forecast gave "
+              "to the tier that was then published, over every ranked country and year.",
+        "ar": "الدرجة اللوغاريتمية: متوسط اللوغاريتم الطبيعي للاحتمال الذي أعطته التوقعات "
+              "للفئة التي نُشرت فعلاً، لكل الدول المصنفة وكل السنوات.",
     },
     "outlook.past": {"en": "No outlook: the {year} TIP Report is at or after {last}.",
                      "ar": "لا تُحسب احتمالات لأن تقرير عام {year} يأتي في عام {last} أو بعده."},
@@ -806,11 +867,33 @@ _TABLE.update({
               "انتقالاً مرصوداً.",
     },
     "nb02.world": {
-        "en": "In {year}, {country} ranked {rank} of {n} countries in the world (tied states "
-              "share the best rank); the mean tier score of the others is {mean}.",
-        "ar": "في تقرير عام {year}، حلّ تصنيف {country} في المرتبة {rank} من بين الدول "
-              "المصنفة في العالم، وعددها {n} (تتشارك الدول المتساوية أفضل مرتبة)، ويبلغ متوسط "
-              "درجة الفئة لدى الدول الأخرى {mean}.",
+        "en": "In {year}, {country} ranked {rank} of {n} countries in the world; {same} "
+              "countries share its tier ({tier}), and tied countries share the best rank. The "
+              "mean tier score of the others is {mean} (an ordinal scale treated as interval).",
+        "ar": "في تقرير عام {year}، حلّ تصنيف {country} في المرتبة {rank} من بين {n_ar} "
+              "مصنفة في العالم، تشاركه في الفئة نفسها ({tier}) {same_ar}، إذ تتشارك الدول "
+              "المتساوية أفضل مرتبة. ويبلغ متوسط درجة الفئة لدى الدول الأخرى {mean} (وهو "
+              "مقياس ترتيبي يُعامَل هنا معاملة المقياس الكمي).",
+    },
+    "nb02.logit.accuracy": {
+        "en": "In sample the model predicts {model}% of placements correctly, against "
+              "{persistence}% for “same tier as last year”.",
+        "ar": "يتنبأ النموذج داخل العينة بالتصنيف الصحيح في {model}% من الحالات، مقابل "
+              "{persistence}% لافتراض بقاء الدولة في فئة العام السابق.",
+    },
+    "nb02.logit.beats": {
+        "en": "It beats persistence. It ignores the Watch List rule, so it can give probability "
+              "to a Watch List year the rule makes impossible.",
+        "ar": "وهو بذلك يتفوق على افتراض الثبات. غير أنه لا يأخذ بقاعدة قائمة المراقبة، فقد "
+              "يُسند احتمالاً إلى سنة على القائمة تجعلها القاعدة مستحيلة.",
+    },
+    "nb02.logit.not_beats": {
+        "en": "It does not beat persistence, so it is shown as a description, not as a better "
+              "forecast. It ignores the Watch List rule, so it can give probability to a Watch "
+              "List year the rule makes impossible.",
+        "ar": "وهو بذلك لا يتفوق على افتراض الثبات، فيُعرض وصفاً لا توقعاً أفضل. كما أنه لا يأخذ "
+              "بقاعدة قائمة المراقبة، فقد يُسند احتمالاً إلى سنة على القائمة تجعلها القاعدة "
+              "مستحيلة.",
     },
     "nb02.h.outlook": {"en": "Outlook to 2028", "ar": "الاحتمالات حتى عام 2028"},
     "nb02.h.logit": {"en": "Ordered logit: tier on the previous tier, region and period",

@@ -8,6 +8,8 @@ adds rows; :mod:`~tipanalysis.data.coverage` computes the coverage table.
 
 from __future__ import annotations
 
+# Submodules used as modules (tipanalysis.data.countries.name(...)).
+from tipanalysis.data import countries, coverage, descriptor, ingest
 from tipanalysis.data.loaders import (
     ALIASES,
     BOUNDARIES,
@@ -80,8 +82,12 @@ __all__ = [
     "TIERS",
     "TIMELINE",
     "cell_text",
+    "countries",
+    "coverage",
     "datasets",
     "decode_bytes",
+    "descriptor",
+    "ingest",
     "load_aliases",
     "load_boundaries",
     "load_cho_3p",
@@ -97,14 +103,17 @@ __all__ = [
     "load_table",
     "load_tiers",
     "load_timeline",
+    "loaders",
     "read_csv_rows",
     "read_entry_file",
     "read_framework_json",
     "read_table",
     "read_text_table",
     "read_workbook",
+    "readers",
     "split_antimeridian",
     "store_observations",
+    "strategy_files",
     "write_entry_workbook",
 ]
 

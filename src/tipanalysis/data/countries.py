@@ -11,7 +11,7 @@ reads "&" as "and" and "St"/"St." as "Saint", drops the word "the", unifies Arab
 ta marbuta forms and ignores the Arabic article "ال". Lookup tables are built on first use.
 
 Every function takes an optional ``data_dir``: the data folder whose ``reference/`` tables are
-read (default :func:`tipanalysis.paths.data_dir`). Callers that were given a data folder pass
+read (default :func:`tipanalysis.core.paths.data_dir`). Callers that were given a data folder pass
 it on, so that an alias added to that folder's ``country_aliases.csv`` is used. Tables are
 cached per resolved reference folder.
 """
@@ -148,7 +148,7 @@ def reference(data_dir: Path | str | None = None) -> pd.DataFrame:
     Parameters
     ----------
     data_dir : path, optional
-        Data folder; defaults to :func:`tipanalysis.paths.data_dir`.
+        Data folder; defaults to :func:`tipanalysis.core.paths.data_dir`.
 
     Returns
     -------
@@ -275,7 +275,7 @@ def to_iso3(name: str, *, data_dir: Path | str | None = None) -> str:
         "Korea, South", "Burma", "Cote d'Ivoire", "St. Lucia") or Arabic ("الكويت").
     data_dir : path, optional
         Data folder whose ``reference/`` tables (and aliases) are used; defaults to
-        :func:`tipanalysis.paths.data_dir`.
+        :func:`tipanalysis.core.paths.data_dir`.
 
     Returns
     -------
@@ -349,7 +349,7 @@ def to_iso3_many(
     Raises
     ------
     tipanalysis.errors.DataValidationError
-        With one :class:`~tipanalysis.errors.Problem` (file, row, column, value, message) per
+        With one :class:`~tipanalysis.core.errors.Problem` (file, row, column, value, message) per
         unresolved name.
 
     Examples

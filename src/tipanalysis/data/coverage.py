@@ -30,10 +30,12 @@ __all__ = [
 #: Columns of the coverage table, in file order.
 COVERAGE_COLUMNS: tuple[str, ...] = (
     "report_year", "n_tier1", "n_tier2", "n_tier2wl", "n_tier3", "n_special", "n_total",
-    "official_total", "completeness", "known_missing", "sources",
+    "official_total", "n_inferred", "completeness", "known_missing", "sources",
 )
-#: Completeness labels, from best to worst information.
-COMPLETENESS: tuple[str, ...] = ("complete", "near-complete", "partial", "unverified")
+#: Completeness labels, from best to worst information. ``inferred``: every country of the
+#: official total is there, but some placements are inferred (e.g. by elimination), not read.
+COMPLETENESS: tuple[str, ...] = ("complete", "inferred", "near-complete", "partial",
+                                 "unverified")
 #: How many countries may be missing for a year to count as ``near-complete``.
 NEAR_COMPLETE_MAX_MISSING = 2
 
@@ -168,7 +170,9 @@ def compute_coverage(
     DataFrame
         One row per report year (every year in ``placements`` or with an official total), with
         the columns of :data:`COVERAGE_COLUMNS`. ``completeness`` is ``complete`` when
-        ``n_total`` equals the official total, ``near-complete`` when at most
+        ``n_total`` equals the official total and no placement is inferred (``basis``
+        column, when present), ``inferred`` when the total is reached but ``n_inferred``
+        placements were inferred rather than read, ``near-complete`` when at most
         :data:`NEAR_COMPLETE_MAX_MISSING` countries are missing, ``partial`` otherwise and
         ``unverified`` when no official total was sourced. ``sources`` lists the distinct
         source domains of the year's rows, sorted and ``;``-joined.
@@ -221,8 +225,18 @@ def compute_coverage(
                     f"{out.at[y, 'official_total']}; a row belongs to another year or country")
             for y in out.index[too_many.fillna(False).to_numpy()]
         ])
+    # Placements not read on a page but inferred (the build's ``basis`` column): a year is
+    # complete only when every row is directly sourced.
+    inferred = (placements["basis"].eq("inferred") if "basis" in placements.columns
+                else pd.Series(False, index=placements.index))
+    out["n_inferred"] = (pd.Series(inferred.to_numpy(), index=years.to_numpy())
+                         .groupby(level=0).sum().reindex(all_years, fill_value=0)
+                         .astype("int64").to_numpy())
     out["completeness"] = [
-        _completeness(n, o) for n, o in zip(out["n_total"], out["official_total"], strict=True)
+        "inferred" if c == "complete" and k > 0 else c
+        for c, k in zip((_completeness(n, o) for n, o in zip(
+            out["n_total"], out["official_total"], strict=True)), out["n_inferred"],
+            strict=True)
     ]
     present = set(zip(placements["iso3"].astype(str), years, strict=True))
     out["known_missing"] = _known_missing(known_gaps, present).reindex(all_years).fillna("")

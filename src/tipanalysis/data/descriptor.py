@@ -31,24 +31,32 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import math
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import regex
 
 from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
+from tipanalysis.data import transaction
 
 __all__ = [
+    "ACCEPTED_EDITS",
+    "ALLOW_EDITED_ENV",
     "DEFAULT_FALSE",
     "DEFAULT_TRUE",
     "DESCRIPTOR",
     "SUPPORTED_TYPES",
+    "DataIntegrityError",
+    "accept_edits",
     "atomic_write_bytes",
     "atomic_write_many",
     "atomic_write_text",
@@ -69,6 +77,8 @@ __all__ = [
     "table_keys",
     "update_hashes",
     "validate_package",
+    "verify_package",
+    "verify_resource",
     "write_descriptor",
 ]
 
@@ -76,6 +86,13 @@ DESCRIPTOR = "datapackage.json"
 #: Folder of immutable raw inputs (inside the data folder) and its manifest.
 SNAPSHOTS = "snapshots"
 SNAPSHOT_MANIFEST = "snapshots.json"
+#: Decisions the ingest commands recorded (``--replace``), applied when snapshots are replayed.
+DECISIONS = "decisions.json"
+#: Log of edits accepted on purpose (``scripts/accept_edits.py``), in the data folder.
+ACCEPTED_EDITS = "accepted_edits.jsonl"
+#: Setting this environment variable to 1 lets reads proceed past a file whose sha256 or size
+#: differs from the descriptor (a warning is issued for each such file).
+ALLOW_EDITED_ENV = "TIPANALYSIS_ALLOW_EDITED_DATA"
 #: Field types this package understands.
 SUPPORTED_TYPES = ("string", "integer", "number", "boolean", "date", "year")
 #: Frictionless defaults for boolean spellings.
@@ -86,6 +103,10 @@ _INT_RE = re.compile(r"^[+-]?[0-9]+$")
 _YEAR_RE = re.compile(r"^[0-9]{4}$")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NUMBER_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+#: Seconds one value may take to match a descriptor's ``pattern``. Patterns come from a file
+#: anyone can edit: one such as ``(a|aa)+$`` backtracks for ever on some values, so they are
+#: matched with the ``regex`` package's timeout, and a pattern that times out is refused.
+PATTERN_TIMEOUT = 0.25
 
 
 # --------------------------------------------------------------------------------------------
@@ -103,7 +124,7 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
     Parameters
     ----------
     data_dir : path, optional
-        Data folder; default :func:`tipanalysis.paths.data_dir`.
+        Data folder; default :func:`tipanalysis.core.paths.data_dir`.
 
     Returns
     -------
@@ -406,6 +427,15 @@ def _constraint_value(value: Any, field: Mapping[str, Any]) -> Any:
     return value
 
 
+def _compile_pattern(pattern: Any) -> Any:
+    """Compile a descriptor's ``pattern`` with the ``regex`` package (matched with a timeout)."""
+    if not isinstance(pattern, str):
+        raise TypeError("pattern must be a string")
+    if len(pattern) > 1000:
+        raise ValueError("pattern longer than 1000 characters")
+    return regex.compile(pattern)
+
+
 def check_schema(schema: Any, *, file: str) -> list[Problem]:
     """Check that a table schema is well formed (fields, types, primary key).
 
@@ -436,8 +466,8 @@ def check_schema(schema: Any, *, file: str) -> list[Problem]:
                                     "constraints must be a JSON object"))
         elif "pattern" in constraints:
             try:
-                re.compile(constraints["pattern"])
-            except (re.error, TypeError) as exc:
+                _compile_pattern(constraints["pattern"])
+            except (re.error, regex.error, TypeError, ValueError) as exc:
                 problems.append(Problem(file, None, field["name"], constraints["pattern"],
                                         f"invalid pattern: {exc}"))
     if not isinstance(schema.get("uniqueKeys", []), list):
@@ -482,7 +512,11 @@ def _check_column(values: list[str], rows: list[int], field: Mapping[str, Any],
     cons = field.get("constraints", {}) or {}
     cats = _categories(field)
     problems: list[Problem] = []
-    pattern = re.compile(cons["pattern"]) if "pattern" in cons else None
+    try:
+        pattern = _compile_pattern(cons["pattern"]) if "pattern" in cons else None
+    except (re.error, regex.error, TypeError, ValueError) as exc:
+        problems.append(Problem(file, None, name, cons["pattern"], f"invalid pattern: {exc}"))
+        pattern = None
     enum = cons.get("enum")
     enum_values = None
     if enum is not None:
@@ -506,9 +540,20 @@ def _check_column(values: list[str], rows: list[int], field: Mapping[str, Any],
                                     f"not one of the categories {cats}"))
         if enum_values is not None and value not in enum_values:
             problems.append(Problem(file, row, name, raw, f"not one of {list(enum)}"))
-        if pattern is not None and not pattern.fullmatch(raw):
-            problems.append(Problem(file, row, name, raw,
-                                    f"does not match pattern {cons['pattern']!r}"))
+        if pattern is not None:
+            try:
+                matched = pattern.fullmatch(raw, timeout=PATTERN_TIMEOUT)
+            except TimeoutError:
+                problems.append(Problem(
+                    file, row, name, cons["pattern"],
+                    f"pattern takes more than {PATTERN_TIMEOUT} s to match {raw[:40]!r} "
+                    "(catastrophic backtracking); the pattern is refused and not checked "
+                    "further"))
+                pattern = None
+            else:
+                if not matched:
+                    problems.append(Problem(file, row, name, raw,
+                                            f"does not match pattern {cons['pattern']!r}"))
         for key, fails, words in (("minimum", lambda v, b: v < b, "below the minimum"),
                                   ("maximum", lambda v, b: v > b, "above the maximum"),
                                   ("exclusiveMinimum", lambda v, b: v <= b, "not above"),
@@ -757,10 +802,16 @@ def format_csv(df: pd.DataFrame, schema: Mapping[str, Any]) -> bytes:
 # --------------------------------------------------------------------------------------------
 
 
-def _is_ignored(rel: Path) -> bool:
+def _is_ignored(rel: Path, root: Path | None = None) -> bool:
     if rel.parts[:1] == (SNAPSHOTS,):  # described by their own manifest (check_snapshots)
         return True
     name = rel.name
+    if rel == Path(ACCEPTED_EDITS):
+        return True
+    # The lock, its owner file, a journal and temp files of an interrupted write: the next
+    # writer completes or removes them (see tipanalysis.data.transaction).
+    if root is not None and transaction.is_own_file(root / rel):
+        return True
     return name in (DESCRIPTOR, "README.md") or name.upper().startswith("LICENSE")
 
 
@@ -785,6 +836,13 @@ def validate_package(data_dir: Path | str | None = None) -> list[Problem]:
     []
     """
     root = _data_dir(data_dir)
+    if transaction.pending(root):  # a killed write: complete it (under the lock) first
+        try:
+            with transaction.locked(root):
+                pass
+        except OSError as exc:
+            return [Problem(transaction.JOURNAL, None, None, None,
+                            f"an interrupted write could not be completed: {exc}")]
     try:
         descriptor = read_descriptor(root)
     except DataValidationError as exc:
@@ -837,11 +895,13 @@ def validate_package(data_dir: Path | str | None = None) -> list[Problem]:
             problems.extend(_check_file(data, res["schema"], res["path"]))
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root)
-        if rel not in described and not _is_ignored(rel):
+        if rel not in described and not _is_ignored(rel, root):
             problems.append(Problem(rel.as_posix(), None, None, None,
                                     "file is not described in datapackage.json"))
-    if (root / SNAPSHOTS).exists():
-        problems.extend(check_snapshots(root / SNAPSHOTS))
+    snapshots = root / SNAPSHOTS
+    if (snapshots / SNAPSHOT_MANIFEST).exists() or any(
+            p.is_file() and not transaction.is_own_file(p) for p in snapshots.rglob("*")):
+        problems.extend(check_snapshots(snapshots))
     return problems
 
 
@@ -899,7 +959,8 @@ def check_snapshots(folder: Path | str) -> list[Problem]:
                 "bytes): snapshots are immutable; add a new snapshot instead of editing one"))
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
-        if rel != SNAPSHOT_MANIFEST and rel not in listed:
+        if rel not in (SNAPSHOT_MANIFEST, DECISIONS) and rel not in listed \
+                and not transaction.is_own_file(path):
             problems.append(Problem(f"{SNAPSHOTS}/{rel}", None, None, None,
                                     "file is not listed in snapshots/snapshots.json"))
     return problems
@@ -917,6 +978,176 @@ def _check_file(data: bytes, schema: Any, label: str) -> list[Problem]:
 
 
 # --------------------------------------------------------------------------------------------
+# verified reads
+# --------------------------------------------------------------------------------------------
+
+
+class DataIntegrityError(DataValidationError):
+    """A data file's sha256 or size differs from ``datapackage.json`` (edited, truncated ...)."""
+
+
+#: ``(path, mtime_ns, ctime_ns, size, inode) -> sha256`` of files already hashed by this process.
+_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
+_WARNED: set[tuple[str, str]] = set()
+
+
+def file_sha256(path: Path | str) -> tuple[str, int]:
+    """Return ``("sha256:<hex>", size)`` of a file, cached by (path, mtime, size, inode).
+
+    A file rewritten in place gets a new mtime (or size, or inode after a rename), so the cache
+    never answers for other bytes than those hashed.
+    """
+    path = Path(path)
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        digest = "sha256:" + h.hexdigest()
+        if len(_DIGESTS) > 4096:
+            _DIGESTS.clear()
+        _DIGESTS[key] = digest
+    return digest, st.st_size
+
+
+def _resource_problem(root: Path, res: Mapping[str, Any]) -> Problem | None:
+    rel = str(res.get("path", ""))
+    path = root / rel
+    if "hash" not in res and "bytes" not in res:
+        return None
+    try:
+        if "hash" not in res:  # size only: no need to hash
+            size = path.stat().st_size
+            digest = None
+        else:
+            digest, size = file_sha256(path)
+    except FileNotFoundError:
+        return Problem(rel, None, None, None, "described file does not exist")
+    except IsADirectoryError:
+        return Problem(rel, None, None, None, "described file is a folder")
+    if "bytes" in res and size != res["bytes"]:
+        return Problem(rel, None, None, size,
+                       f"size differs from {DESCRIPTOR} ({res['bytes']} bytes): the file was "
+                       "changed without updating the descriptor")
+    if digest is not None and digest != res["hash"]:
+        return Problem(rel, None, None, digest,
+                       f"sha256 differs from {DESCRIPTOR} ({res['hash']}): the file was "
+                       "changed without updating the descriptor")
+    return None
+
+
+_EDIT_HINT = (f"if the edit is deliberate, record it with `python scripts/accept_edits.py "
+              f"--reason \"...\"` (or set {ALLOW_EDITED_ENV}=1 to read it anyway, with a "
+              "warning); otherwise restore the file (e.g. `git checkout data/`)")
+
+
+def verify_resource(data_dir: Path | str | None, res: Mapping[str, Any]) -> None:
+    """Check one described file's sha256 and size against the descriptor before it is read.
+
+    Raises
+    ------
+    DataIntegrityError
+        Naming the file, unless ``TIPANALYSIS_ALLOW_EDITED_DATA=1``, in which case a warning
+        naming the file is issued (once per file version) and the read goes on.
+    """
+    root = _data_dir(data_dir)
+    if transaction.pending(root):  # a killed write: complete it before reading
+        with transaction.locked(root):
+            pass
+    problem = _resource_problem(root, res)
+    if problem is None:
+        return
+    if os.environ.get(ALLOW_EDITED_ENV) == "1":
+        key = (str(root / str(res.get("path"))), str(problem.value))
+        if key not in _WARNED:
+            _WARNED.add(key)
+            message = (f"reading an edited data file ({ALLOW_EDITED_ENV}=1): {problem}")
+            logging.getLogger("tipanalysis.data").warning(message)
+            warnings.warn(message, stacklevel=3)
+        return
+    raise DataIntegrityError([Problem(problem.file, None, None, problem.value,
+                                      f"{problem.message}; {_EDIT_HINT}")])
+
+
+def verify_package(data_dir: Path | str | None = None,
+                   descriptor: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Every described file whose sha256 or size differs from the descriptor (empty = all match).
+
+    Writers call it before changing a folder: a folder with edited files is refused, so no
+    command re-hashes a file it did not write.
+    """
+    root = _data_dir(data_dir)
+    if descriptor is None:
+        descriptor = read_descriptor(root)
+    problems = []
+    for res in descriptor.get("resources") or []:
+        if isinstance(res, dict) and _safe_relative(res.get("path")):
+            problem = _resource_problem(root, res)
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def accept_edits(reason: str, data_dir: Path | str | None = None, *,
+                 who: str | None = None) -> list[str]:
+    """Record deliberate edits: update the descriptor's sha256/size of every edited file.
+
+    The edited tables must still pass their schema. One line is appended to
+    ``accepted_edits.jsonl`` in the data folder (when, who, why, the command, and each file's
+    old and new sha256 and size), in the same all-or-nothing write as the descriptor.
+
+    Returns
+    -------
+    list of str
+        The paths whose hashes were updated (empty: nothing was edited, nothing written).
+    """
+    import getpass
+
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValueError("accept-edits needs a reason (--reason \"why the data were edited\")")
+    root = _data_dir(data_dir)
+    with transaction.locked(root):
+        descriptor = read_descriptor(root)
+        edited = verify_package(root, descriptor)
+        if not edited:
+            return []
+        problems: list[Problem] = []
+        changes = []
+        new = copy.deepcopy(descriptor)
+        for problem in edited:
+            res = resource(new, problem.file)
+            path = root / res["path"]
+            if not path.is_file():
+                problems.append(problem)
+                continue
+            data = path.read_bytes()
+            if res.get("schema") is not None:
+                problems.extend(_check_file(data, res["schema"], res["path"]))
+            changes.append({"path": res["path"], "old_hash": res.get("hash"),
+                            "old_bytes": res.get("bytes"), "hash": sha256_hash(data),
+                            "bytes": len(data)})
+            res["hash"], res["bytes"] = sha256_hash(data), len(data)
+        if problems:
+            raise DataValidationError(problems)
+        try:
+            user = who or getpass.getuser()
+        except (OSError, KeyError):
+            user = "unknown"
+        entry = {"when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "who": user,
+                 "reason": reason.strip(), "command": transaction.command_line(),
+                 "files": changes}
+        log = root / ACCEPTED_EDITS
+        old_log = log.read_bytes() if log.is_file() else b""
+        line = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
+        transaction.commit(root, {DESCRIPTOR: dump_descriptor(new).encode("utf-8"),
+                                  ACCEPTED_EDITS: old_log + line})
+        return [c["path"] for c in changes]
+
+
+# --------------------------------------------------------------------------------------------
 # atomic writes
 # --------------------------------------------------------------------------------------------
 
@@ -931,8 +1162,13 @@ def _mode_for(path: Path) -> int:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new temp file next to ``path``; return the temp path."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write ``data`` to a new temp file next to ``path``; return the temp path.
+
+    The name, ``.<name>.tipanalysis-<hex>.tmp``, is the one :mod:`.transaction` recognises as
+    its own: a temp file left by a killed process is removed by the next writer.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.tipanalysis-",
+                               suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

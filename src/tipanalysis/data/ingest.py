@@ -3,7 +3,7 @@
 Every ingest follows the same rule: read the input, check *everything* (names, labels, years,
 URLs, duplicates, conflicts with the shipped data), and either write every affected file
 atomically (the data file, any derived file, the hashes in ``datapackage.json``) or raise
-:class:`~tipanalysis.errors.DataValidationError` listing every problem and write nothing.
+:class:`~tipanalysis.core.errors.DataValidationError` listing every problem and write nothing.
 
 Inputs:
 
@@ -27,8 +27,16 @@ from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
 from tipanalysis.data import descriptor as validate
 from tipanalysis.data import loaders as _data
+from tipanalysis.data import provenance, transaction
 from tipanalysis.data.readers import ARABIC_LETTER as _ARABIC_LETTER
-from tipanalysis.data.readers import decode_bytes, read_table
+from tipanalysis.data.readers import (
+    MAX_COUNT,
+    cell_problems,
+    decode_bytes,
+    read_input_bytes,
+    read_table,
+    text_problems,
+)
 
 __all__ = [
     "FIRST_REPORT_YEAR",
@@ -40,6 +48,7 @@ __all__ = [
     "decode_bytes",
     "parse_tier_text",
     "read_table",
+    "replay_ingests",
 ]
 
 # Invisible direction marks, common in text copied from Arabic documents; they carry no data.
@@ -160,7 +169,7 @@ def _root(data_dir: Path | str | None) -> Path:
 
 def _check_url(url: object, file: str) -> list[Problem]:
     if isinstance(url, str) and _URL.match(url.strip()):
-        return []
+        return cell_problems(url.strip(), file=file, row=None, column="source_url")
     return [Problem(file, None, "source_url", url,
                     "source must be an http(s) URL such as https://www.state.gov/...")]
 
@@ -218,6 +227,12 @@ def _not_yet_reported(problems: list[Problem], extra: list[Problem]) -> list[Pro
     return [p for p in extra if (p.row, p.column) not in cells and p.column not in whole]
 
 
+def _latest_year(values: Any) -> int | None:
+    """The largest four-digit year among string cells, or None."""
+    years = [int(v) for v in values if isinstance(v, str) and re.fullmatch(r"[0-9]{4}", v)]
+    return max(years) if years else None
+
+
 def _raw_table(root: Path, path: str) -> tuple[pd.DataFrame, dict[str, Any], dict[str, Any]]:
     """Read a shipped CSV as strings after checking it; return (raw, resource, descriptor)."""
     descriptor = validate.read_descriptor(root)
@@ -249,14 +264,51 @@ def _csv_bytes(raw: pd.DataFrame, schema: Mapping[str, Any]) -> bytes:
         {"name": f["name"], "type": "string"} for f in schema["fields"]]})
 
 
-def _write_all(root: Path, descriptor: dict[str, Any], files: dict[str, bytes]) -> None:
-    """Write ``{resource path: bytes}`` and the updated descriptor, all or nothing."""
+def _write_all(root: Path, descriptor: dict[str, Any], files: dict[str, bytes],
+               extra: Mapping[str, bytes] | None = None) -> None:
+    """Commit ``{resource path: bytes}``, the updated descriptor and ``extra`` files (the
+    input's snapshot and manifest) as one change: all of them, or none (see
+    :mod:`tipanalysis.data.transaction`). Only the hashes of files written here are computed,
+    from the bytes written."""
     names = [validate.resource(descriptor, p)["name"] for p in files]
     contents = {n: files[p] for n, p in zip(names, files, strict=True)}
     new_descriptor = validate.update_hashes(descriptor, root, names, contents=contents)
-    mapping: dict[Path, bytes] = {root / p: b for p, b in files.items()}
-    mapping[root / validate.DESCRIPTOR] = validate.dump_descriptor(new_descriptor).encode()
-    validate.atomic_write_many(mapping)
+    mapping: dict[str, bytes] = dict(files)
+    mapping[validate.DESCRIPTOR] = validate.dump_descriptor(new_descriptor).encode()
+    mapping.update(extra or {})
+    transaction.commit(root, mapping)
+
+
+class _Record:
+    """What an ingest records besides the tables: its input as a snapshot (and decisions)."""
+
+    def __init__(self, command: str, data: bytes, name: str, params: dict[str, Any],
+                 sources: list[str]):
+        self.command, self.data, self.name = command, data, name
+        self.params, self.sources = params, sources
+
+    def files(self, root: Path, replaced: list[str]) -> dict[str, bytes]:
+        return provenance.snapshot_files(root, self.data, self.name, command=self.command,
+                                         params=self.params, sources=self.sources,
+                                         replaced=replaced)
+
+
+def _input_bytes(path: Path) -> bytes:
+    """The input as read, once: the snapshot is exactly these bytes."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileNotFoundError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise DataValidationError([Problem(str(path), None, None, None,
+                                           "is a folder; expected a file")]) from None
+
+
+def _check_unchanged(path: Path, data: bytes) -> None:
+    if path.read_bytes() != data:
+        raise DataValidationError([Problem(str(path), None, None, None,
+                                           "the input changed while it was being read; "
+                                           "nothing was written: run the command again")])
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,7 +340,10 @@ def _tier_input(path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
             "row": table.index.to_numpy(),
         })
     else:
-        text = decode_bytes(path.read_bytes(), file=label)
+        text = decode_bytes(read_input_bytes(path, label=label), file=label)
+        bad = text_problems(text, file=label)
+        if bad:
+            raise DataValidationError(bad)
         parsed = parse_tier_text(text, file=label)
         frame = pd.DataFrame({"country": parsed["country"], "tier_label": parsed["tier"],
                               "note": "", "waiver": "false", "row": parsed["row"]})
@@ -347,7 +402,7 @@ def add_tiers(
 
     Reads the report's printed list (text, see :func:`parse_tier_text`) or a CSV/XLSX with
     columns ``country`` and ``tier`` (case-insensitive; optional ``note`` and ``waiver``).
-    Every name is resolved with :func:`tipanalysis.countries.to_iso3_many` and every label with
+    Every name is resolved with :func:`tipanalysis.data.countries.to_iso3_many` and every label with
     :func:`tipanalysis.tiers.parse_tier`. Then it checks the year (2001 to next year), the
     source URL, duplicates within the file (the same country twice, under any spelling) and
     conflicts with rows already shipped for that year: a different tier or status is refused
@@ -355,7 +410,7 @@ def add_tiers(
     source are kept) and counted.
 
     If everything passes, it writes ``tiers/tier_placements.csv`` (sorted by report year then
-    ISO3), ``tiers/coverage.csv`` (recomputed by :func:`tipanalysis.coverage.compute_coverage`)
+    ISO3), ``tiers/coverage.csv`` (recomputed by :func:`tipanalysis.data.coverage.compute_coverage`)
     and the hashes in ``datapackage.json``, atomically. If anything fails it raises
     :class:`DataValidationError` with every problem, and writes nothing.
 
@@ -370,11 +425,26 @@ def add_tiers(
     >>> print(add_tiers("tip2026.txt", year=2026, source_url=url))  # doctest: +SKIP
     tip2026.txt: report year 2026: 188 added, 0 replaced, 0 identical skipped; wrote ...
     """
-    from tipanalysis.data.coverage import compute_coverage
-
     root = _root(data_dir)
     path = Path(file)
+    with transaction.locked(root):
+        provenance.refuse_edited(root)
+        data = _input_bytes(path)
+        record = _Record("add-tiers", data, path.name,
+                         {"year": year, "source_url": str(source_url).strip()},
+                         [str(source_url).strip()])
+        return _add_tiers(path, year=year, source_url=source_url, replace=replace, root=root,
+                          record=record, data=data)
+
+
+def _add_tiers(path: Path, *, year: int, source_url: str, replace: bool, root: Path,
+               record: _Record | None, data: bytes | None = None,
+               source_name: str | None = None) -> str:
+    """:func:`add_tiers` under the lock; ``record`` None = replay (no new snapshot)."""
+    from tipanalysis.data.coverage import compute_coverage
+
     label = str(path)
+    source_name = source_name or path.name
     problems: list[Problem] = []
     this_year = dt.date.today().year
     if (not isinstance(year, int) or isinstance(year, bool)
@@ -412,6 +482,12 @@ def add_tiers(
 
     raw, res, descriptor = _raw_table(root, _data.TIERS)
     schema = res["schema"]
+    latest = _latest_year(raw["report_year"])
+    if latest is not None and isinstance(year, int) and year > latest + 1 \
+            and not any(p.column == "report_year" for p in problems):
+        problems.append(Problem(label, None, "report_year", year,
+                                f"report year must be between {FIRST_REPORT_YEAR} and "
+                                f"{latest + 1} (the data end in {latest})"))
     existing = raw[raw["report_year"] == str(year)]
     by_iso3 = {rec["iso3"]: (line, rec)
                for line, rec in zip(existing.index, existing.to_dict("records"), strict=True)}
@@ -445,11 +521,11 @@ def add_tiers(
             "country": _english_name(rec["country"], rec["iso3"], reference),
             "report_year": str(year), "tier": tier, "status": status,
             "waiver": rec["waiver"], "source_url": source_url.strip(),
-            "source_file": path.name, "note": rec["note"],
+            "source_file": source_name, "basis": "sourced", "note": rec["note"],
         })
         new_lines.append(int(rec["row"]))
     if new_rows:
-        schema = _allow_source_file(schema, path.name)
+        schema = _allow_source_file(schema, source_name)
         candidate = pd.DataFrame(new_rows, columns=[f["name"] for f in schema["fields"]],
                                  dtype=str)
         candidate.index = pd.Index(new_lines, name="line")
@@ -483,7 +559,16 @@ def add_tiers(
         raise DataValidationError(cov_problems)
     descriptor = copy.deepcopy(descriptor)
     validate.resource(descriptor, _data.TIERS)["schema"] = schema
-    _write_all(root, descriptor, {_data.TIERS: tiers_bytes, _data.COVERAGE: coverage_bytes})
+    extra = {}
+    if record is not None:
+        if data is not None:
+            _check_unchanged(path, data)
+        replaced = [f"{raw.loc[line, 'iso3']} {year}: {raw.loc[line, 'tier'] or 'special'} "
+                    f"replaced (was from {raw.loc[line, 'source_file']})"
+                    for line in replaced_lines]
+        extra = record.files(root, replaced)
+    _write_all(root, descriptor, {_data.TIERS: tiers_bytes, _data.COVERAGE: coverage_bytes},
+               extra)
     added = len(new_rows) - len(replaced_lines)
     return (f"{label}: report year {year}: {added} added, {len(replaced_lines)} replaced, "
             f"{skipped} identical skipped; wrote {_data.TIERS}, {_data.COVERAGE} and "
@@ -589,7 +674,7 @@ def add_enforcement(
     new_measures : mapping of str to str, optional
         ``{measure name: one-line definition}`` of measures to add to the data.
     data_dir : path, optional
-        Data folder to update (default :func:`tipanalysis.paths.data_dir`); its own country
+        Data folder to update (default :func:`tipanalysis.core.paths.data_dir`); its own country
         reference resolves the names.
 
     Returns
@@ -611,6 +696,22 @@ def add_enforcement(
     """
     root = _root(data_dir)
     path = Path(file)
+    with transaction.locked(root):
+        provenance.refuse_edited(root)
+        data = _input_bytes(path)
+        record = _Record("add-enforcement", data, path.name,
+                         {"reported_by": reported_by, "source_url": str(source_url).strip(),
+                          "new_measures": dict(new_measures or {})},
+                         [str(source_url).strip()])
+        return _add_enforcement(path, source_url=source_url, reported_by=reported_by,
+                                replace=replace, new_measures=new_measures, root=root,
+                                record=record, data=data)
+
+
+def _add_enforcement(path: Path, *, source_url: str, reported_by: str, replace: bool,
+                     new_measures: Mapping[str, str] | None, root: Path,
+                     record: _Record | None, data: bytes | None = None) -> str:
+    """:func:`add_enforcement` under the lock; ``record`` None = replay (no new snapshot)."""
     label = str(path)
     problems: list[Problem] = _check_url(source_url, label)
     new_measures = dict(new_measures or {})
@@ -666,7 +767,21 @@ def add_enforcement(
         elif name not in measures:
             problems.append(Problem(label, None, "measure", name,
                                     "declared as new but no row of the file uses it"))
+    known_years = [_latest_year(raw["report_year"]) if "report_year" in raw else None]
+    tiers_res = [r for r in descriptor.get("resources", []) if r.get("path") == _data.TIERS]
+    if tiers_res and (root / _data.TIERS).is_file():
+        known_years.append(_latest_year(
+            validate.read_raw_csv(root / _data.TIERS, file=_data.TIERS)["report_year"]))
+    known_years = [y for y in known_years if y is not None]
+    latest = max(known_years) if known_years else dt.date.today().year
+    last_allowed = latest + 1
     for i, row in enumerate(rows):
+        if report_years[i] and (not re.fullmatch(r"[0-9]{4}", report_years[i])
+                                or not FIRST_REPORT_YEAR <= int(report_years[i])
+                                <= last_allowed):
+            problems.append(Problem(label, row, "report_year", report_years[i],
+                                    f"report year must be between {FIRST_REPORT_YEAR} and "
+                                    f"{last_allowed} (the data's latest report year + 1)"))
         if measures[i] and measures[i] not in known_measures \
                 and measures[i] not in new_measures:
             problems.append(Problem(
@@ -755,12 +870,67 @@ def add_enforcement(
     if added_measures:  # the definition is written with the rows, or not at all
         descriptor = copy.deepcopy(descriptor)
         validate.resource(descriptor, _data.ENFORCEMENT)["schema"] = schema
-    _write_all(root, descriptor, {_data.ENFORCEMENT: _csv_bytes(combined, schema)})
+    extra = {}
+    if record is not None:
+        if data is not None:
+            _check_unchanged(path, data)
+        replaced_rows = [
+            f"{raw.loc[line, 'iso3']} {raw.loc[line, 'reported_by']} {raw.loc[line, 'measure']} "
+            f"{raw.loc[line, 'period_start']}..{raw.loc[line, 'period_end']}: value "
+            f"{raw.loc[line, 'value']!r} replaced" for line in replaced]
+        extra = record.files(root, replaced_rows)
+    _write_all(root, descriptor, {_data.ENFORCEMENT: _csv_bytes(combined, schema)}, extra)
     defined = (f"; new measure(s) {', '.join(added_measures)} recorded in {validate.DESCRIPTOR} "
                "(add them to the codebook data/README.md)" if added_measures else "")
     return (f"{label}: {len(keep_rows) - len(replaced)} added, {len(replaced)} replaced, "
             f"{skipped} identical skipped; wrote {_data.ENFORCEMENT} and {validate.DESCRIPTOR}"
             f"{defined}")
+
+
+def replay_ingests(data_dir: Path | str | None, snapshots: Path | str) -> list[str]:
+    """Re-apply the ingested snapshots of ``snapshots`` to ``data_dir``; return the summaries.
+
+    ``data_dir`` holds the tables built from the base snapshots (``scripts/build_data.py``);
+    ``snapshots`` is a snapshots folder whose manifest lists ingested inputs (entries with an
+    ``ingest`` record). Each is applied in the order it was added, with its recorded parameters
+    and, where ``decisions.json`` records one, its ``--replace`` decision; then the ingest
+    snapshots, the manifest and the decisions are copied, in the same commit as the last table.
+    The result is byte for byte the folder the ingest commands produced (a test checks it).
+    ``strategy-import`` snapshots are recorded by ``strategy import`` but not replayed here.
+    """
+    root = _root(data_dir)
+    snapshots = Path(snapshots)
+    decisions = provenance.read_decisions(snapshots)
+    done = []
+    with transaction.locked(root):
+        for entry in provenance.ingest_entries(snapshots):
+            info = entry["ingest"]
+            file = snapshots / entry["path"]
+            if validate.sha256_hash(file.read_bytes()) != entry["hash"]:
+                raise validate.DataIntegrityError([Problem(
+                    f"{validate.SNAPSHOTS}/{entry['path']}", None, None, None,
+                    "snapshot differs from its manifest entry; it cannot be replayed")])
+            replace = entry["path"] in decisions
+            if info.get("command") == "add-tiers":
+                done.append(_add_tiers(file, year=int(info["year"]),
+                                       source_url=info["source_url"], replace=replace,
+                                       root=root, record=None,
+                                       source_name=info.get("file_name")))
+            elif info.get("command") == "add-enforcement":
+                done.append(_add_enforcement(file, source_url=info["source_url"],
+                                             reported_by=info["reported_by"], replace=replace,
+                                             new_measures=info.get("new_measures") or {},
+                                             root=root, record=None))
+        copies: dict[str, bytes] = {}
+        for path in sorted((snapshots / provenance.INGEST).rglob("*")):
+            if path.is_file() and not transaction.is_own_file(path):
+                rel = path.relative_to(snapshots).as_posix()
+                copies[f"{validate.SNAPSHOTS}/{rel}"] = path.read_bytes()
+        for name in (validate.SNAPSHOT_MANIFEST, validate.DECISIONS):
+            if (snapshots / name).is_file():
+                copies[f"{validate.SNAPSHOTS}/{name}"] = (snapshots / name).read_bytes()
+        transaction.commit(root, copies)
+    return done
 
 
 def _check_count(values: list[str], i: int, unit: str, label: str, row: int) -> list[Problem]:
@@ -777,6 +947,12 @@ def _check_count(values: list[str], i: int, unit: str, label: str, row: int) -> 
         return [Problem(label, row, "value", value, "a count cannot be negative")]
     if unit in _COUNT_UNITS and not number.is_integer():
         return [Problem(label, row, "value", value, f"a count of {unit} must be a whole number")]
+    if unit in _COUNT_UNITS and number > MAX_COUNT:
+        return [Problem(label, row, "value", value,
+                        f"implausibly large count of {unit} (above {MAX_COUNT:,}); check the "
+                        "figure")]
+    if number > 1e15:
+        return [Problem(label, row, "value", value, "implausibly large number")]
     values[i] = text
     return []
 

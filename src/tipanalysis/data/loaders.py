@@ -2,9 +2,9 @@
 
 Every loader reads ``datapackage.json``, finds its file by path, checks the file against the
 table schema there (types, constraints, primary key) and casts the columns (see
-:mod:`tipanalysis.validate` for the type mapping). A file that fails its schema raises
-:class:`~tipanalysis.errors.DataValidationError` listing every problem; nothing is dropped.
-Every loader takes ``data_dir`` (default: :func:`tipanalysis.paths.data_dir`, which honours
+:mod:`tipanalysis.data.descriptor` for the type mapping). A file that fails its schema raises
+:class:`~tipanalysis.core.errors.DataValidationError` listing every problem; nothing is dropped.
+Every loader takes ``data_dir`` (default: :func:`tipanalysis.core.paths.data_dir`, which honours
 ``TIPANALYSIS_DATA_DIR``).
 
 Only pandas is imported at module level; geopandas is imported by :func:`load_boundaries`.
@@ -44,6 +44,7 @@ __all__ = [
     "load_global_enforcement",
     "load_gsi",
     "load_known_gaps",
+    "load_narratives",
     "load_official_counts",
     "load_table",
     "load_tiers",
@@ -92,6 +93,7 @@ def load_table(path: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """
     root = _dir(data_dir)
     res = _resource_for(validate.read_descriptor(root), path)
+    validate.verify_resource(root, res)  # sha256 and size against the descriptor
     return validate.read_csv(root / res["path"], res["schema"], file=res["path"])
 
 
@@ -371,6 +373,7 @@ def load_boundaries(data_dir: Path | str | None = None):
 
     root = _dir(data_dir)
     res = _resource_for(validate.read_descriptor(root), BOUNDARIES)
+    validate.verify_resource(root, res)
     gdf = gpd.read_file(root / res["path"], layer="countries", engine="pyogrio")
     gdf = gdf.set_crs("EPSG:4326", allow_override=True)
     # Only the few invalid features are repaired; make_valid returns valid ones unchanged.

@@ -42,6 +42,23 @@ OBS_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("indicator_id", "period", "value", "source")
 
 
+def _described(root: Path, rel: str) -> dict[str, Any] | None:
+    """The descriptor's resource for ``rel``, or None (no descriptor, or not described)."""
+    if not (root / validate.DESCRIPTOR).is_file():
+        return None
+    for res in validate.read_descriptor(root).get("resources") or []:
+        if isinstance(res, dict) and res.get("path") == rel:
+            return res
+    return None
+
+
+def _verify(root: Path, rel: str) -> None:
+    """Check ``rel`` against the descriptor when it describes it (see verify_resource)."""
+    res = _described(root, rel)
+    if res is not None:
+        validate.verify_resource(root, res)
+
+
 def read_framework_json(data_dir: Path | str | None = None) -> dict[str, Any]:
     """Read ``strategy/framework.json`` as plain JSON (never executed); the caller parses it.
 
@@ -50,7 +67,9 @@ def read_framework_json(data_dir: Path | str | None = None) -> dict[str, Any]:
     >>> list(read_framework_json())[:2]
     ['schema_version', 'id']
     """
-    path = resolve_data_dir(data_dir) / FRAMEWORK_FILE
+    root = resolve_data_dir(data_dir)
+    path = root / FRAMEWORK_FILE
+    _verify(root, FRAMEWORK_FILE)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -69,9 +88,11 @@ def load_observations(data_dir: Path | str | None = None, *, missing_ok: bool = 
     >>> list(load_observations().columns)[:4]
     ['indicator_id', 'period', 'value', 'unit']
     """
-    path = resolve_data_dir(data_dir) / OBSERVATIONS_FILE
+    root = resolve_data_dir(data_dir)
+    path = root / OBSERVATIONS_FILE
     if missing_ok and not path.is_file():
         return None
+    _verify(root, OBSERVATIONS_FILE)
     df = readers.read_text_table(path)
     missing = [c for c in OBS_COLUMNS if c not in df.columns]
     if missing:
@@ -101,7 +122,10 @@ def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
     Raises
     ------
     DataValidationError
-        If the file cannot be read, has no ``observations`` sheet or misses a column.
+        If the file cannot be read (see :mod:`.readers`: size, encoding, hidden sheets or
+        rows), has no ``observations`` sheet, misses a column or has an unknown or duplicate
+        one, has cells beyond the header, or a cell with formula-like text, control or
+        zero-width characters (file, row and column).
 
     Examples
     --------
@@ -123,13 +147,21 @@ def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
     else:
         raise DataValidationError([Problem(name, None, None, path.suffix,
                                            "expected an .xlsx or .csv file")])
-    if not rows:
+    if not rows or not any(not _blank(c) for r in rows for c in r):
         raise DataValidationError([Problem(name, None, None, None, "the file is empty")])
+    while not any(not _blank(c) for c in rows[0]):  # blank lines above the header
+        rows = rows[1:]
     header = ["" if _blank(h) else readers.cell_text(h).strip().lower() for h in rows[0]]
+    while header and not header[-1]:
+        header.pop()
+    problems = readers.check_rows(rows, file=name)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DataValidationError([Problem(name, 1, c, None, "required column is missing")
-                                   for c in missing])
+    problems += [Problem(name, 1, c, None, "required column is missing") for c in missing]
+    problems += [Problem(name, 1, h or f"column {j + 1}", h or None,
+                         f"unknown column; expected {list(OBS_COLUMNS)}")
+                 for j, h in enumerate(header) if h not in OBS_COLUMNS]
+    if problems:
+        raise DataValidationError(problems)
     records, numbers = [], []
     for i, row in enumerate(rows[1:], start=2):
         cells = list(row) + [None] * (len(header) - len(row))
@@ -151,26 +183,52 @@ def _observation_sheet(sheets: Mapping[str, list[list[Any]]], name: str) -> list
                                        "no sheet named 'observations'")])
 
 
-def store_observations(payload: bytes, data_dir: Path | str | None = None) -> Path:
+def store_observations(payload: bytes, data_dir: Path | str | None = None, *,
+                       source: Path | str | None = None, replaced: Sequence[str] = ()
+                       ) -> Path:
     """Write ``observations.csv`` (and its hash in ``datapackage.json``) all or nothing.
+
+    Runs under the data folder's lock (:func:`tipanalysis.data.transaction.locked`); a caller
+    that read the stored observations to merge them must hold the lock around the read too
+    (:func:`tipanalysis.strategy.entries.import_observations` does), or a concurrent import
+    would be lost. A folder whose files differ from its descriptor is refused. With ``source``
+    (the imported file) and a descriptor, the file is kept as a snapshot in
+    ``snapshots/ingest/`` and ``replaced`` rows are recorded as a decision, in the same commit.
 
     Returns the path written. The descriptor is updated only if it describes the file.
     """
+    from tipanalysis.data import provenance, transaction
+
     root = resolve_data_dir(data_dir)
     target = root / OBSERVATIONS_FILE
-    writes: dict[Path, bytes] = {target: payload}
-    descriptor_path = root / validate.DESCRIPTOR
-    if descriptor_path.is_file():
-        descriptor = validate.read_descriptor(root)
-        names = [r.get("name") for r in descriptor.get("resources", [])
-                 if r.get("path") == OBSERVATIONS_FILE]
-        if names:
-            updated = validate.update_hashes(descriptor, root, names,
-                                             contents={names[0]: payload})
-            writes[descriptor_path] = validate.dump_descriptor(updated).encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    validate.atomic_write_many(writes)
+    with transaction.locked(root):
+        writes: dict[str, bytes] = {OBSERVATIONS_FILE: payload}
+        descriptor_path = root / validate.DESCRIPTOR
+        if descriptor_path.is_file():
+            provenance.refuse_edited(root)
+            descriptor = validate.read_descriptor(root)
+            names = [r.get("name") for r in descriptor.get("resources", [])
+                     if r.get("path") == OBSERVATIONS_FILE]
+            if names:
+                updated = validate.update_hashes(descriptor, root, names,
+                                                 contents={names[0]: payload})
+                writes[validate.DESCRIPTOR] = validate.dump_descriptor(updated).encode("utf-8")
+            if source is not None:
+                source = Path(source)
+                writes.update(provenance.snapshot_files(
+                    root, source.read_bytes(), source.name, command="strategy-import",
+                    params={}, sources=[], replaced=list(replaced)))
+        transaction.commit(root, writes)
     return target
+
+
+def _as_text(cell: Any) -> None:
+    """Store a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or CR as text, never as a
+    formula (openpyxl takes any string starting with ``=`` for a formula)."""
+    value = cell.value
+    if isinstance(value, str) and value.startswith(readers.FORMULA_PREFIXES):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def write_entry_workbook(out: Path | str, indicators: pd.DataFrame,
@@ -208,6 +266,10 @@ def write_entry_workbook(out: Path | str, indicators: pd.DataFrame,
                          allow_blank=True)
     wso.add_data_validation(ids)
     ids.add("A2:A1000")
+    for sheet in wb.worksheets:  # text a spreadsheet would run as a formula stays text
+        for row in sheet.iter_rows():
+            for cell in row:
+                _as_text(cell)
     wb.active = 2
     buf = io.BytesIO()
     wb.save(buf)

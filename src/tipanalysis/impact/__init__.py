@@ -1,9 +1,11 @@
 """Impact assessment: did a reform change what followed it?
 
-* timing (:mod:`~tipanalysis.impact.timing`): dates -> TIP report years;
+* timing: dates -> TIP report years (the rule itself is :mod:`tipanalysis.core.reportyear`);
 * interrupted time series (:mod:`~tipanalysis.impact.timeseries`);
 * difference-in-differences with placebo inference, event study (:mod:`~tipanalysis.impact.did`);
 * synthetic control (:mod:`~tipanalysis.impact.synthetic`);
+* what placebo inference can say: ties, minimum attainable p, exact pre-period fits
+  (:mod:`~tipanalysis.impact.inference`);
 * base rates (:mod:`~tipanalysis.impact.baserates`) and the design schedule
   (:mod:`~tipanalysis.impact.design`).
 
@@ -15,6 +17,12 @@ from __future__ import annotations
 
 import importlib
 
+from tipanalysis.core.reportyear import (
+    DatePolicy,
+    event_positions,
+    map_events_to_report_years,
+    report_year_of,
+)
 from tipanalysis.impact.baserates import (
     base_rate_comparison,
     first_passage,
@@ -35,6 +43,17 @@ from tipanalysis.impact.errors import (
     NoVariationError,
     TooFewPeriodsError,
 )
+from tipanalysis.impact.inference import (
+    count_below,
+    exact_fit_report,
+    min_attainable_p,
+    rank_p_value,
+    ratio_status,
+)
+from tipanalysis.impact.panels import (
+    attempt,
+    balanced_panel,
+)
 from tipanalysis.impact.reforms import (
     EVENT_CATEGORIES,
     REFORM_EVENTS,
@@ -53,6 +72,7 @@ from tipanalysis.impact.synthetic import (
     synthetic_control,
 )
 from tipanalysis.impact.timeseries import (
+    SMALL_SAMPLE,
     Family,
     ITSResult,
     fit_its,
@@ -60,11 +80,8 @@ from tipanalysis.impact.timeseries import (
     its_comparative,
     its_counterfactual,
     its_lag_sensitivity,
-)
-from tipanalysis.impact.timing import (
-    DatePolicy,
-    map_events_to_report_years,
-    report_year_of,
+    its_wild_bootstrap,
+    its_windows,
 )
 
 # Backward compatibility: the plot helpers moved to tipanalysis.viz.impact (layering);
@@ -86,6 +103,7 @@ __all__ = [
     "EVENT_CATEGORIES",
     "REFORMS",
     "REFORM_EVENTS",
+    "SMALL_SAMPLE",
     "AmbiguousDateError",
     "DatePolicy",
     "Family",
@@ -96,24 +114,36 @@ __all__ = [
     "NoVariationError",
     "SynthResult",
     "TooFewPeriodsError",
+    "attempt",
+    "balanced_panel",
     "base_rate_comparison",
+    "baserates",
+    "count_below",
+    "design",
     "design_schedule",
+    "did",
     "did_placebo",
     "did_placebo_effects",
+    "errors",
     "event_lines",
+    "event_positions",
     "event_study",
+    "exact_fit_report",
     "first_passage",
     "fit_its",
+    "inference",
     "its",
     "its_comparative",
     "its_counterfactual",
     "its_lag_sensitivity",
+    "its_wild_bootstrap",
+    "its_windows",
     "map_events_to_report_years",
-    "plot_event_study",
-    "plot_its",
-    "plot_placebo_gaps",
-    "plot_synth",
+    "min_attainable_p",
+    "panels",
     "policy_events",
+    "rank_p_value",
+    "ratio_status",
     "reforms",
     "report_year_of",
     "synth",
@@ -121,7 +151,9 @@ __all__ = [
     "synth_placebo_gaps",
     "synth_summary",
     "synth_weights",
+    "synthetic",
     "synthetic_control",
+    "timeseries",
 ]
 
 

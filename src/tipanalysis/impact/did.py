@@ -13,6 +13,7 @@ import pandas as pd
 
 from tipanalysis.impact._checks import _panel_matrix
 from tipanalysis.impact.errors import InterventionOutsideDataError
+from tipanalysis.impact.inference import rank_p_value
 
 __all__ = [
     "did_placebo",
@@ -111,7 +112,9 @@ def did_placebo(
     Returns
     -------
     DataFrame
-        One row: ``estimate, p_value, rank, n_units, n_donors, n_pre, n_post, note``.
+        One row: ``estimate, p_value, rank, n_units, n_donors, n_pre, n_post,
+        p_value_midrank, n_ties, min_p, note`` (``p_value`` counts ties against the treated
+        unit; ``p_value_midrank`` gives ties their average rank; ``min_p`` = 1 / n_units).
 
     Examples
     --------
@@ -128,9 +131,14 @@ def did_placebo(
     n_donors = wide.shape[1] - 1
     note = (f"TWFE DiD; placebo-in-space p = rank/{n_donors + 1} of |effect|; "
             f"{n_pre} pre and {n_post} post periods")
+    # Ties and the minimum attainable p (issue 14): see tipanalysis.impact.inference.
+    tie = rank_p_value(np.abs(res["value"].to_numpy()))
+    note += (f"; ties count against the treated unit ({tie['n_ties']} tie(s); mid-rank p "
+             f"{tie['p_value_midrank']:.3f}); smallest attainable p 1/{n_donors + 1}")
     return pd.DataFrame({"estimate": [res["value"].iloc[0]], "p_value": [p], "rank": [rank],
                          "n_units": [n_donors + 1], "n_donors": [n_donors], "n_pre": [n_pre],
-                         "n_post": [n_post], "note": [note]})
+                         "n_post": [n_post], "p_value_midrank": [tie["p_value_midrank"]],
+                         "n_ties": [tie["n_ties"]], "min_p": [tie["min_p"]], "note": [note]})
 
 
 def event_study(
@@ -155,8 +163,10 @@ def event_study(
     Returns
     -------
     DataFrame
-        ``time, rel_time, estimate, p_value, n_donors, n_pre, n_post, post`` (the reference row
-        has estimate 0 and a missing p-value).
+        ``time, rel_time, estimate, p_value, n_donors, n_pre, n_post, post, min_p`` (the
+        reference row has estimate 0 and a missing p-value; ``min_p`` = 1 / (n_donors + 1) is
+        the smallest p-value any coefficient can get: see
+        :func:`tipanalysis.impact.inference.count_below`).
 
     Examples
     --------
@@ -187,7 +197,8 @@ def event_study(
     pvals[r] = np.nan
     return pd.DataFrame({time: wide.index.to_numpy(), "rel_time": times - intervention,
                          "estimate": treated_coef, "p_value": pvals, "n_donors": n - 1,
-                         "n_pre": int(pre.sum()), "n_post": int((~pre).sum()), "post": ~pre})
+                         "n_pre": int(pre.sum()), "n_post": int((~pre).sum()), "post": ~pre,
+                         "min_p": 1.0 / n})
 
 
 def __dir__() -> list[str]:

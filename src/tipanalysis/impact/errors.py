@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+# The base class and the date error live in the core (the report-year rule raises them).
+from tipanalysis.core.errors import AmbiguousDateError, ImpactInputError
+
 __all__ = [
     "AmbiguousDateError",
     "ImpactInputError",
@@ -16,10 +19,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # Errors
 # --------------------------------------------------------------------------------------------
-class ImpactInputError(ValueError):
-    """Input that an impact method cannot use; the message names the problem."""
-
-
 class TooFewPeriodsError(ImpactInputError):
     """Fewer pre- or post-intervention periods than the method needs."""
 
@@ -34,10 +33,6 @@ class MissingOutcomeError(ImpactInputError):
 
 class InterventionOutsideDataError(ImpactInputError):
     """The intervention time is not inside the observed time range."""
-
-
-class AmbiguousDateError(ImpactInputError):
-    """A year-precision date straddles two TIP reporting periods and ``policy='strict'``."""
 
 
 def __dir__() -> list[str]:

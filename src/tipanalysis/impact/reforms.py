@@ -11,8 +11,7 @@ import math
 
 import pandas as pd
 
-from tipanalysis.core.reportyear import event_positions
-from tipanalysis.impact.timing import map_events_to_report_years
+from tipanalysis.core.reportyear import event_positions, map_events_to_report_years
 
 __all__ = [
     "EVENT_CATEGORIES",

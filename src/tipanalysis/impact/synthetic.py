@@ -14,6 +14,7 @@ import pandas as pd
 from tipanalysis.impact._checks import _panel_matrix
 from tipanalysis.impact.did import _rank_p
 from tipanalysis.impact.errors import ImpactInputError, MissingOutcomeError
+from tipanalysis.impact.inference import exact_fit_report, ratio_status
 
 __all__ = [
     "SynthResult",
@@ -289,9 +290,11 @@ def synth_placebo(
     Returns
     -------
     DataFrame
-        ``unit, role, pre_rmspe, post_rmspe, ratio, rank, p_value`` where ``ratio`` is the
-        post/pre RMSPE ratio, ``rank`` its rank (1 = largest) and ``p_value`` = rank / n_units
-        (ADH 2010); sorted by rank.
+        ``unit, role, pre_rmspe, post_rmspe, ratio, rank, p_value, ratio_status`` where
+        ``ratio`` is the post/pre RMSPE ratio, ``rank`` its rank (1 = largest, ties take the
+        largest rank) and ``p_value`` = rank / n_units (ADH 2010); ``ratio_status`` is
+        ``finite``, ``0/0`` (exact pre- and post-period fit: ratio set to 0) or ``x/0`` (exact
+        pre-period fit: infinite ratio); sorted by rank.
 
     Examples
     --------
@@ -362,8 +365,12 @@ def synth_summary(
     -------
     DataFrame
         ``estimate`` (mean post-period gap), ``pre_rmspe``, ``post_rmspe``, ``ratio``,
-        ``rank``, ``p_value`` (post/pre RMSPE-ratio rank / n_units), ``n_donors``, ``n_pre``,
-        ``n_post``, ``note``.
+        ``rank``, ``p_value`` (post/pre RMSPE-ratio rank / n_units; ties count against the
+        treated unit), ``n_donors``, ``n_pre``, ``n_post``, ``p_value_midrank`` (ties share
+        their average rank), ``p_value_defined_only`` (every unit with an exact pre-period fit
+        left out), ``n_ties``, ``n_exact_pre`` (units fitting the pre-period exactly),
+        ``n_ratio_zero`` (0/0 ratios set to 0), ``n_ratio_inf`` (infinite ratios), ``min_p``
+        (1 / n_units), ``note`` (see :mod:`tipanalysis.impact.inference`).
 
     Examples
     --------
@@ -414,6 +421,12 @@ class SynthResult:
     def n_donors(self) -> int:
         return self._wide.shape[1] - 1
 
+    @property
+    def pre_rmspe(self) -> float:
+        """Root mean squared gap of the treated unit before the intervention (the fit)."""
+        gap = self.gaps["gap"].to_numpy()[self._pre]
+        return float(np.sqrt(np.mean(gap ** 2)))
+
     @functools.cached_property
     def weights(self) -> pd.DataFrame:
         out = pd.DataFrame({"unit": list(self._wide.columns[1:]), "weight": self._w})
@@ -442,6 +455,7 @@ class SynthResult:
                             "ratio": _rmspe_ratio(pre_r, post_r)})
         out["rank"] = out["ratio"].rank(ascending=False, method="max").astype(int)
         out["p_value"] = out["rank"] / len(out)
+        out["ratio_status"] = ratio_status(pre_r, post_r)  # exact pre-period fits (issue 14)
         return out.sort_values(["rank", "role"], ascending=[True, False],
                                kind="stable").reset_index(drop=True)
 
@@ -456,7 +470,8 @@ class SynthResult:
         return pd.concat(frames, ignore_index=True)
 
     def summary(self) -> pd.DataFrame:
-        """One row: mean post gap, RMSPEs, ratio, rank and placebo p (:func:`synth_summary`)."""
+        """One row: mean post gap, RMSPEs, ratio, rank and placebo p (:func:`synth_summary`),
+        with ties, exact pre-period fits and the minimum attainable p."""
         gaps, pre = self._placebo_matrix, self._pre
         pre_r, post_r = _rmspe(gaps, pre), _rmspe(gaps, ~pre)
         ratio = _rmspe_ratio(pre_r, post_r)
@@ -466,10 +481,20 @@ class SynthResult:
         note = (f"{len(self.predictor_names)} predictor(s), "
                 f"v={v if isinstance(v, str) else 'custom'}; "
                 f"p = rank of post/pre RMSPE ratio / {n_units} units")
+        fits = exact_fit_report(ratio, pre_r, post_r)  # ties, exact fits, minimum p (issue 14)
+        note += (f"; ties count against the treated unit; {fits['n_exact_pre']} unit(s) fit the "
+                 f"pre-period exactly ({fits['n_ratio_zero']} ratio 0/0 set to 0, "
+                 f"{fits['n_ratio_inf']} infinite); smallest attainable p 1/{n_units}")
         return pd.DataFrame({"estimate": [float(gaps[~pre, 0].mean())], "pre_rmspe": [pre_r[0]],
                              "post_rmspe": [post_r[0]], "ratio": [ratio[0]], "rank": [rank],
                              "p_value": [p], "n_donors": [n_units - 1], "n_pre": [self.n_pre],
-                             "n_post": [self.n_post], "note": [note]})
+                             "n_post": [self.n_post],
+                             "p_value_midrank": [fits["p_value_midrank"]],
+                             "p_value_defined_only": [fits["p_value_defined_only"]],
+                             "n_ties": [fits["n_ties"]], "n_exact_pre": [fits["n_exact_pre"]],
+                             "n_ratio_zero": [fits["n_ratio_zero"]],
+                             "n_ratio_inf": [fits["n_ratio_inf"]], "min_p": [fits["min_p"]],
+                             "note": [note]})
 
     def p_value_finite(self) -> tuple[int, int, float]:
         """Rank, number of units and p-value among units with a finite RMSPE ratio.

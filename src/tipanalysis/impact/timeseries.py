@@ -2,13 +2,16 @@
 
 OLS with Newey-West errors, or Poisson / quasi-Poisson with an exposure offset and optional
 Fourier seasonality; effects of counts are rate ratios. statsmodels is imported inside the
-functions.
+functions. Newey-West errors are asymptotic: on fewer than :data:`SMALL_SAMPLE` points a
+gaussian fit warns and says so in its ``model`` column, and :func:`its_wild_bootstrap` gives a
+wild-bootstrap p-value of the level and slope change to report next to Newey-West.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +27,7 @@ from tipanalysis.impact._checks import (
 from tipanalysis.impact.errors import ImpactInputError, NoVariationError, TooFewPeriodsError
 
 __all__ = [
+    "SMALL_SAMPLE",
     "Family",
     "ITSResult",
     "fit_its",
@@ -31,7 +35,12 @@ __all__ = [
     "its_comparative",
     "its_counterfactual",
     "its_lag_sensitivity",
+    "its_wild_bootstrap",
+    "its_windows",
 ]
+
+#: Fewer points than this: Newey-West errors of a gaussian ITS are unreliable (warning, note).
+SMALL_SAMPLE = 20
 
 # --------------------------------------------------------------------------------------------
 # Interrupted time series
@@ -135,6 +144,8 @@ def _fit_its(
         cov = _newey_west(X.to_numpy(), resid, maxlags)
         dof = len(y) - X.shape[1]
         scale = 1.0
+        if len(y) < SMALL_SAMPLE:
+            warnings.warn(_small_sample_note(len(y)), UserWarning, stacklevel=3)
     else:
         import statsmodels.api as sm
 
@@ -149,6 +160,11 @@ def _fit_its(
         dof = None
         scale = float(res.scale)
     return data, X, beta, cov, dof, scale, n_pre, n_post
+
+
+def _small_sample_note(n: int) -> str:
+    return (f"small sample: {n} points (< {SMALL_SAMPLE}); Newey-West errors are unreliable "
+            "here, check the level and slope change with its_wild_bootstrap")
 
 
 def _intervals(est: np.ndarray, se: np.ndarray, dof: float | None, alpha: float):
@@ -183,12 +199,16 @@ def its(
     Model: ``y = b0 + b1 (t - t_first) + b2 post + b3 post (t - t0) [+ Fourier terms]`` where
     ``post = 1`` from the intervention period ``t0`` on. ``b2`` is the change in level at ``t0``
     relative to the pre-intervention trend, ``b3`` the change in slope (Linden 2015's coding).
+    The slope change is fitted by default: a published step-only model (level change alone, e.g.
+    Lopez Bernal et al. 2017's quasi-Poisson model) needs ``slope_change=False``.
 
     Gaussian outcomes are fitted by OLS with Newey–West (HAC) errors, Bartlett kernel,
     ``maxlags`` lags and Stata's N/(N-k) scaling, with t-based intervals; see
-    :func:`its_lag_sensitivity` for the lag choice. Counts are fitted by Poisson or quasi-Poisson
-    (Pearson dispersion) regression with ``log(exposure)`` as offset, and effects are reported as
-    rate ratios.
+    :func:`its_lag_sensitivity` for the lag choice. Newey–West errors are asymptotic: with
+    fewer than :data:`SMALL_SAMPLE` points (e.g. 13 annual reports) a ``UserWarning`` is issued,
+    the ``model`` column says so, and :func:`its_wild_bootstrap` should be reported next to them.
+    Counts are fitted by Poisson or quasi-Poisson (Pearson dispersion) regression with
+    ``log(exposure)`` as offset, and effects are reported as rate ratios.
 
     Parameters
     ----------
@@ -202,7 +222,8 @@ def its(
     exposure : str, optional
         Population (or other exposure) column for counts; its log is the offset.
     slope_change : bool
-        Include the change-in-slope term (default) or fit a step change only.
+        Include the change-in-slope term (default) or fit a step change only (``False``: the
+        published step-only model).
     maxlags : int
         Newey–West lags for gaussian models (0 = heteroskedasticity-robust only).
     period, harmonics : float, int
@@ -257,6 +278,8 @@ def _coef_table(fitted: tuple, intervention: float, family: Family, exposure: st
     is_count = family != "gaussian"
     if family == "gaussian":
         model = f"OLS, Newey-West SE (maxlags={maxlags})"
+        if len(data) < SMALL_SAMPLE:
+            model += "; " + _small_sample_note(len(data))
     else:
         model = f"{family} GLM" + (f", offset log({exposure})" if exposure else "")
         model += f", dispersion {scale:.3f}" if family == "quasipoisson" else ""
@@ -314,9 +337,11 @@ class ITSResult:
 
     @functools.cached_property
     def params(self) -> pd.DataFrame:
-        return _coef_table(self._fitted, self.intervention, self.family, self.exposure,
-                           self.slope_change, self.maxlags, self.period, self.harmonics,
-                           self.alpha)
+        # A perfectly flat post segment can give a variance of -0.0 (NaN SE): the NaN says so.
+        with np.errstate(invalid="ignore"):
+            return _coef_table(self._fitted, self.intervention, self.family, self.exposure,
+                               self.slope_change, self.maxlags, self.period, self.harmonics,
+                               self.alpha)
 
     def summary(self) -> pd.DataFrame:
         """The coefficient table, indexed by term (a copy: change it freely)."""
@@ -335,10 +360,20 @@ class ITSResult:
     def lag_sensitivity(self, lags: Sequence[int] = (0, 1, 2, 3, 4)) -> pd.DataFrame:
         """Newey-West intervals for several lags (:func:`its_lag_sensitivity`; OLS only)."""
         data = self._fitted[0]
-        return its_lag_sensitivity(data, self.outcome, self.time, self.intervention, lags=lags,
-                                   slope_change=self.slope_change, period=self.period,
-                                   harmonics=self.harmonics, alpha=self.alpha,
-                                   min_pre=self.min_pre)
+        with np.errstate(invalid="ignore"):  # as in params: exact fits give NaN, not a warning
+            return its_lag_sensitivity(data, self.outcome, self.time, self.intervention,
+                                       lags=lags, slope_change=self.slope_change,
+                                       period=self.period, harmonics=self.harmonics,
+                                       alpha=self.alpha, min_pre=self.min_pre)
+
+    def wild_bootstrap(self, n_boot: int = 1999, seed: int = 0) -> pd.DataFrame:
+        """Wild-bootstrap p-values of the level and slope change (:func:`its_wild_bootstrap`)."""
+        if self.family != "gaussian":
+            raise ImpactInputError("the wild bootstrap is for gaussian (OLS) fits")
+        return its_wild_bootstrap(self._fitted[0], self.outcome, self.time, self.intervention,
+                                  slope_change=self.slope_change, maxlags=self.maxlags,
+                                  period=self.period, harmonics=self.harmonics,
+                                  min_pre=self.min_pre, n_boot=n_boot, seed=seed)
 
     def plot(self, ax: Any = None, title: str | None = None, *, lang: str = "en") -> Any:
         """Observed, fitted and counterfactual (:func:`tipanalysis.viz.impact.plot_its`)."""
@@ -365,7 +400,10 @@ def fit_its(
     """Fit an interrupted time series once; read it through the returned :class:`ITSResult`.
 
     Same model and options as :func:`its`, with the package's argument order: data, then the
-    column names (``time``, ``outcome``), then the intervention.
+    column names (``time``, ``outcome``), then the intervention. ``slope_change`` is True by
+    default: the published step-only model needs ``slope_change=False``. Gaussian fits on
+    fewer than :data:`SMALL_SAMPLE` points warn (Newey–West is unreliable there); see
+    :meth:`ITSResult.wild_bootstrap`.
 
     Examples
     --------
@@ -380,6 +418,71 @@ def fit_its(
                       period, harmonics, min_pre)
     return ITSResult(time, outcome, intervention, family, exposure, slope_change, maxlags,
                      period, harmonics, alpha, min_pre, fitted)
+
+
+def its_windows(
+    series: pd.DataFrame,
+    time: str,
+    outcome: str,
+    windows: Iterable[tuple[str, float, float, float, float]],
+    reform_times: Iterable[float] = (),
+    *,
+    maxlags: int = 1,
+) -> pd.DataFrame:
+    """The same ITS in several windows; a window that cannot be estimated says why.
+
+    Parameters
+    ----------
+    series : DataFrame
+        One unit's series with ``time`` and ``outcome``.
+    windows : iterable of (label, reform_time, t0, start, end)
+        ``t0`` is the intervention time used (e.g. the reform's first full period) and
+        ``start``-``end`` the window, both ends included.
+    reform_times : iterable of float
+        Every reform's time: the ones inside a window other than its own are listed, since
+        they fall in the same post-period.
+
+    Returns
+    -------
+    DataFrame
+        One row per window: ``reform, window, t0, other reforms in window, n_pre, n_post,
+        residual df, level`` (the level change), ``level_change`` and ``slope_change`` as
+        "estimate [ci_low, ci_high]" text, and ``problem`` (why there is no interval, if so).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"t": range(2000, 2012), "y": [3., 3, 3, 2.5, 2.5, 2, 2, 2, 2, 2, 1, 1]})
+    >>> its_windows(d, "t", "y", [("A", 2004, 2004, 2000, 2011)], [2004, 2009],
+    ...             maxlags=0)[["reform", "other reforms in window", "n_post"]].values.tolist()
+    [['A', '2009', 8]]
+    """
+    from tipanalysis.impact.panels import attempt
+
+    reform_times = list(reform_times)
+    rows = []
+    for label, reform_time, t0, start, end in windows:
+        others = [y for y in reform_times if start < y <= end and y != reform_time]
+        entry: dict[str, Any] = {"reform": label, "window": f"{start}–{end}", "t0": t0,
+                                 "other reforms in window": ", ".join(map(str, others))}
+        res, problem = attempt(its, series[series[time].between(start, end)], outcome, time,
+                               t0, maxlags=maxlags)
+        if res is None:
+            entry["problem"] = problem
+            rows.append(entry)
+            continue
+        res = res.set_index("term")
+        df_resid = int(res["n"].iloc[0]) - 4
+        entry |= {"n_pre": res["n_pre"].iloc[0], "n_post": res["n_post"].iloc[0],
+                  "residual df": df_resid, "level": res.loc["level_change", "estimate"]}
+        for term in ("level_change", "slope_change"):
+            entry[term] = (f"{res.loc[term, 'estimate']:+.2f} [{res.loc[term, 'ci_low']:+.2f}, "
+                           f"{res.loc[term, 'ci_high']:+.2f}]")
+        if res.loc["level_change", "se"] < 1e-9:
+            entry["problem"] = f"exact fit with {df_resid} residual df: no interval"
+        rows.append(entry)
+    table = pd.DataFrame(rows)
+    counts = [c for c in ("n_pre", "n_post", "residual df") if c in table]
+    return table.astype(dict.fromkeys(counts, "Int64"))
 
 
 def its_lag_sensitivity(
@@ -422,6 +525,95 @@ def its_lag_sensitivity(
         frames.append(res[["maxlags", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
                            "n"]])
     return pd.concat(frames, ignore_index=True)
+
+
+def _webb_weights(rng: np.random.Generator, size: tuple[int, ...]) -> np.ndarray:
+    """Webb's six-point weights (±√0.5, ±1, ±√1.5): more distinct draws than Rademacher."""
+    points = np.array([-np.sqrt(1.5), -1.0, -np.sqrt(0.5), np.sqrt(0.5), 1.0, np.sqrt(1.5)])
+    return points[rng.integers(0, 6, size=size)]
+
+
+def its_wild_bootstrap(
+    df: pd.DataFrame,
+    outcome: str,
+    time: str,
+    intervention: float,
+    *,
+    slope_change: bool = True,
+    maxlags: int = 1,
+    period: float | None = None,
+    harmonics: int = 0,
+    min_pre: int = 3,
+    n_boot: int = 1999,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Wild-bootstrap test of the level and slope change of a gaussian ITS (small samples).
+
+    Newey–West p-values rest on large-sample theory, which a dozen annual reports do not give.
+    For each tested term this is the restricted wild bootstrap (WCR; Davidson & MacKinnon,
+    Webb 2023): fit the model *without* the term (the null imposed), draw
+    ``y* = fitted_null + resid_null * v`` with Webb's six-point weights ``v``, refit the full
+    model and compute the term's Newey–West t statistic (same ``maxlags``). The p-value is
+    ``(1 + #{|t*| >= |t|}) / (n_boot + 1)``. The bootstrap keeps each residual at its own
+    period, so heteroskedasticity is respected; serial correlation is not resampled (a
+    block bootstrap would need far more points than an annual series has).
+
+    Returns
+    -------
+    DataFrame
+        One row per tested term (``level_change`` and, with ``slope_change``, ``slope_change``):
+        ``term, estimate, t_stat, p_value_newey_west, p_value_wild, n_boot, n, note``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"t": range(12), "y": [3., 4, 3, 5, 4, 6, 9, 8, 10, 9, 11, 10]})
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     out = its_wild_bootstrap(d, "y", "t", 6, slope_change=False, n_boot=199)
+    >>> out["term"].tolist(), bool(out["p_value_wild"].iloc[0] < 0.05)
+    (['level_change'], True)
+    """
+    from scipy import stats
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the small-sample warning: said below
+        data, X, beta, cov, dof, _, _, _ = _fit_its(
+            df, outcome, time, intervention, "gaussian", None, slope_change, maxlags, period,
+            harmonics, min_pre)
+    Xm = X.to_numpy()
+    y = data[outcome].to_numpy(float)
+    n = len(y)
+    names = list(X.columns)
+    terms = ["level_change"] + (["slope_change"] if slope_change else [])
+    rng = np.random.default_rng(seed)
+    V = _webb_weights(rng, (n_boot, n))  # the same draws for every term
+    bread = np.linalg.pinv(Xm.T @ Xm)
+    rows = []
+    for term in terms:
+        j = names.index(term)
+        se = float(np.sqrt(cov[j, j]))
+        t_obs = beta[j] / se if se > 0 else np.nan
+        Xr = np.delete(Xm, j, axis=1)
+        br, *_ = np.linalg.lstsq(Xr, y, rcond=None)
+        fit_r, resid_r = Xr @ br, y - Xr @ br
+        Ystar = fit_r[None, :] + resid_r[None, :] * V  # (n_boot, n)
+        Bstar = Ystar @ Xm @ bread.T  # OLS of every draw at once
+        t_star = np.empty(n_boot)
+        for b in range(n_boot):
+            u = Ystar[b] - Xm @ Bstar[b]
+            s = np.sqrt(_newey_west(Xm, u, maxlags)[j, j])
+            t_star[b] = Bstar[b, j] / s if s > 0 else np.nan
+        ok = ~np.isnan(t_star)
+        p_wild = (1 + int((np.abs(t_star[ok]) >= abs(t_obs) - 1e-12).sum())) / (ok.sum() + 1)
+        p_nw = float(2 * stats.t.sf(abs(t_obs), dof)) if np.isfinite(t_obs) else np.nan
+        note = (f"restricted wild bootstrap, Webb weights, {n_boot} draws, Newey-West t "
+                f"(maxlags={maxlags})")
+        if n < SMALL_SAMPLE:
+            note += f"; {n} points: prefer this p to the Newey-West one"
+        rows.append((term, float(beta[j]), float(t_obs), p_nw, float(p_wild), n_boot, n, note))
+    return pd.DataFrame(rows, columns=["term", "estimate", "t_stat", "p_value_newey_west",
+                                       "p_value_wild", "n_boot", "n", "note"])
 
 
 def its_counterfactual(

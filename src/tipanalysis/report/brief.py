@@ -5,7 +5,7 @@ Three steps, each usable on its own:
 - :func:`build_context` (one language) or :func:`build_contexts` (several, computing the
   numbers once) loads the data, calls the analysis functions (tiers, strategy, impact)
   and returns plain values: sentences built from the translation table
-  (:mod:`tipanalysis.i18n`), tables, figures as data URIs and the numbers behind them
+  (:mod:`tipanalysis.core.i18n`), tables, figures as data URIs and the numbers behind them
   (``context["facts"]``, the same in both languages);
 - :func:`render_html` fills ``templates/brief.html.j2`` (jinja2, autoescape on, CSS inline,
   figures embedded): one self-contained file, ``lang``/``dir`` set, A4 print CSS;
@@ -17,7 +17,7 @@ Three steps, each usable on its own:
 A section whose analysis function is missing or fails says "not available in this build"
 instead of inventing content; ``context["problems"]`` lists why, for maintainers.
 
-Digits: Western digits in both languages (:data:`tipanalysis.i18n.DIGITS`), in text and charts.
+Digits: Western digits in both languages (:data:`tipanalysis.core.i18n.DIGITS`), in text and charts.
 matplotlib and WeasyPrint are imported inside the functions that need them.
 """
 
@@ -868,7 +868,10 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
         main, second = ("stay1", "p_tier1_final"), None
     else:
         main, second = ("stay2", "p_tier2_or_better_every_report"), ("reach1", "p_reach_tier1")
-    since = int(panel["report_year"].min())
+    from tipanalysis import tiers
+
+    window = tiers.default_years(panel)  # the estimation window chosen by the backtest
+    since = window.start if window is not None else int(panel["report_year"].min())
     final = {k: format_percent(last.loc[f"p_tier{tier}_final", "estimate"], lang)
              for k, tier in zip("abcd", ("1", "2", "2WL", "3"), strict=True)}
     facts["outlook"] = {"last": HORIZON_YEAR, "since": since, "event": main[0],
@@ -895,6 +898,64 @@ def _outlook(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str
 
     section["figure"] = _figure_uri(plot_outlook(by_year, year, lang).figure, "svg")
     section["figure_alt"] = t("outlook.title", lang, country=cname, last=HORIZON_YEAR)
+
+
+def _annex(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str,
+           facts: dict[str, Any], memo: Memo) -> None:
+    """Estimation-window table and the backtest verdict of the outlook's forecast."""
+    from tipanalysis import tiers
+
+    horizon = HORIZON_YEAR - year
+    history = panel[panel["iso3"] == iso3]
+    if horizon < 1 or history.sort_values("report_year")["tier"].isna().iloc[-1]:
+        section["sentences"].append(t("annex.none", lang))
+        return
+    windows = {k: v for k, v in tiers.BACKTEST_WINDOWS.items() if v < year - 1}
+    sens = _once(memo, ("annex.windows", iso3, year), lambda: tiers.window_sensitivity(
+        history, panel, windows=windows, horizon=horizon, n_boot=1000, seed=0))
+    default = tiers.default_years(panel)
+    rows, highlight = [], None
+
+    def cell(r: pd.Series) -> str:
+        return t("annex.cell", lang, p=format_percent(r["estimate"], lang),
+                 lo=format_percent(r["ci_low"], lang), hi=format_percent(r["ci_high"], lang))
+
+    for i, (name, first) in enumerate(windows.items()):
+        w = sens[sens["window"] == name].set_index("measure")
+        label = t("annex.window", lang, first=first, last=year)
+        if default is not None and first == default.start:
+            label, highlight = f"{label} {t('annex.default', lang)}", i
+        rows.append([label, cell(w.loc["p_tier2_or_better_every_report"]),
+                     cell(w.loc["p_reach_tier1"])])
+    section["table"] = {"class": "windows", "rows": rows, "highlight": highlight,
+                        "header": [t(k, lang, last=HORIZON_YEAR) for k in (
+                            "annex.col.window", "annex.col.ok", "annex.col.tier1")]}
+    first = default.start if default is not None else int(panel["report_year"].min())
+    section["sentences"].append(t("annex.windows", lang, first=first, last=HORIZON_YEAR))
+    fc = _once(memo, ("annex.backtest", year), lambda: tiers.backtest(  # 3 reports ahead
+        panel, methods=("persistence", "first_order", "duration_chain"), horizon=3,
+        windows={"window": first}))
+    v = tiers.verdict(tiers.scores(fc), window="window").set_index("horizon")
+    if v.empty:
+        return
+    h1, hn = v.index.min(), v.index.max()
+    num = {f"{k}{h}": format_number(v.loc[hh, col], lang, 3)
+           for h, hh in (("1", h1), ("n", hn))
+           for k, col in (("m", "log_score"), ("p", "log_score_persistence"),
+                          ("f", "log_score_first_order"))}
+    origins = fc["origin"]
+    facts["backtest"] = {"beats_persistence": bool(v["beats_persistence"].all()),
+                         "beats_first_order": bool(v["beats_first_order"].all()),
+                         **{k: round(float(v.loc[hh, c]), 3) for k, hh, c in (
+                             ("log_score_1", h1, "log_score"),
+                             ("log_score_persistence_1", h1, "log_score_persistence"))}}
+    verdict = ("annex.verdict.both" if v["beats_first_order"].all() else
+               "annex.verdict.persistence") if v["beats_persistence"].all() else \
+        "annex.verdict.not_persistence"
+    section["sentences"] += [
+        t("annex.backtest", lang, first=int(origins.min()), last=int(origins.max()), **num),
+        t(verdict, lang)]
+    section["notes"].append(t("annex.scores", lang))
 
 
 def _framework(memo: Memo, data_dir: Path | str | None) -> tuple[Any, pd.DataFrame]:
@@ -1094,7 +1155,7 @@ def build_context(country: str, lang: str = "en", year: int | None = None,
     Parameters
     ----------
     country : str
-        ISO3 code or a country name (resolved with :func:`tipanalysis.countries.to_iso3`).
+        ISO3 code or a country name (resolved with :func:`tipanalysis.data.countries.to_iso3`).
     lang : {"en", "ar"}
     year : int, optional
         TIP report year; default the latest year with a placement for the country. Data of
@@ -1215,6 +1276,8 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
         section("sec.impact", "impact.what", lambda s: _impact(
             s, panel, timeline, iso3, year, lang, cname, facts, memo)),
     ]
+    annex = section("sec.annex", "forecast.what", lambda s: _annex(
+        s, panel, iso3, year, lang, facts, memo))
     descriptor = _once(memo, ("descriptor",), lambda: _descriptor(data_dir))
     used = ["tier_placements", "coverage", "countries", "countries_50m"]
     used += ["kuwait_timeline", "strategy_framework", "strategy_observations"] * (iso3 == "KWT")
@@ -1234,6 +1297,7 @@ def _build(iso3: str, lang: str, year: int | None, data_dir: Path | str | None,
         "headline": headline,
         "page1": page1,
         "sections": sections,
+        "annex": annex,
         "caveats_title": t("sec.caveats", lang),
         "caveats": _caveats(coverage, year, lang, facts),
         "sources_title": t("sec.sources", lang),

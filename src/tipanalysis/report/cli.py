@@ -8,6 +8,7 @@ the handlers so that ``tipanalysis --help`` is instant.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,11 +40,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_validate(args: argparse.Namespace) -> int:
+    from tipanalysis.core.errors import problem_lines
     from tipanalysis.data import descriptor as validate
 
     problems = validate.validate_package(args.data_dir)
-    for problem in problems:
-        print(f"ERROR {problem}", file=sys.stderr)
+    for line in problem_lines(problems, prefix="ERROR "):
+        print(line, file=sys.stderr)
     if problems:
         print(f"data validate: {len(problems)} problem(s)", file=sys.stderr)
         return 1
@@ -293,24 +295,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except DataValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
+        return 1
+    except UnicodeError as exc:
+        _say(f"error: cannot decode or encode text: {_one_line(exc)}; files must be UTF-8")
         return 1
     except (ValueError, OSError) as exc:
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        _say(f"error: {_one_line(exc)}")
+        return 1
+    except RecursionError:
+        _say("error: an input is nested too deeply to read (e.g. a JSON file with thousands of "
+             "nested brackets); nothing was written")
+        return 1
+    except MemoryError:
+        _say("error: out of memory reading the input; is the file far larger than expected? "
+             "nothing was written")
         return 1
     except KeyboardInterrupt:
-        print("error: interrupted; nothing was replaced, run the command again", file=sys.stderr)
+        _say("error: interrupted; nothing was replaced, run the command again")
         return 130
     except Exception as exc:  # a bug: still one line, and where to report it
-        print(f"error: {type(exc).__name__}: {_one_line(exc)} (unexpected: please report it "
-              "with the command you ran)", file=sys.stderr)
+        _say(f"error: {type(exc).__name__}: {_one_line(exc)} (unexpected: please report it "
+             "with the command you ran)")
         return 1
+
+
+def _say(message: str) -> None:
+    """Print an error on stderr; a closed or broken stderr is not a reason for a traceback."""
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
 
 
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         text = f"{exc.filename}: {exc.strerror}"
+        if exc.filename2:
+            text = f"{exc.filename} -> {exc.filename2}: {exc.strerror}"
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    if len(text) > 2000:
+        text = text[:2000] + " ..."
     return text or type(exc).__name__
 
 

@@ -707,7 +707,7 @@ def _atomic_write_text(path: Path, text: str) -> None:
 
 
 # ------------------------------------------------------------------------- scheduling
-#: Wall times of earlier runs, in :func:`tipanalysis.paths.cache_dir`.
+#: Wall times of earlier runs, in :func:`tipanalysis.core.paths.cache_dir`.
 DURATIONS_FILE = "run-durations.json"
 
 
@@ -1202,7 +1202,7 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
 
 
 def main(args: argparse.Namespace) -> int:
-    """Entry point of ``tipanalysis run`` (see :mod:`tipanalysis.cli`)."""
+    """Entry point of ``tipanalysis run`` (see :mod:`tipanalysis.report.cli`)."""
     out_arg = getattr(args, "out_dir", None)
     if getattr(args, "clean", False):
         removed = clean_reports(out_arg)

@@ -157,8 +157,8 @@ def activity_counts(log: pd.DataFrame) -> pd.DataFrame:
 def status_label(status: str, lang: str = "en") -> str:
     """Return the display label of a status in ``lang`` ("en" or "ar").
 
-    The labels live in the translation table (:mod:`tipanalysis.i18n`, keys ``status.<status>``)
-    so that briefs, plots and tables share one wording.
+    The labels live in the translation table (:mod:`tipanalysis.core.i18n`, keys
+    ``status.<status>``) so that briefs, plots and tables share one wording.
 
     Parameters
     ----------

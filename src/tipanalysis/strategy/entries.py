@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +15,7 @@ import pandas as pd
 from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
 from tipanalysis.core.tierscale import TIER_SCORE, UnknownTierError, parse_tier
+from tipanalysis.data.readers import MAX_COUNT
 from tipanalysis.data.strategy_files import (
     OBS_COLUMNS,
     load_observations,
@@ -20,6 +23,7 @@ from tipanalysis.data.strategy_files import (
     store_observations,
     write_entry_workbook,
 )
+from tipanalysis.data.transaction import locked
 from tipanalysis.strategy.framework import (
     _ARABIC_DIGITS,
     _NUMBER_RE,
@@ -46,6 +50,11 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # observations: reading, validating, storing
 # --------------------------------------------------------------------------------------------
+
+#: Units that count things: whole numbers, at most :data:`~tipanalysis.data.readers.MAX_COUNT`.
+COUNT_UNITS = frozenset({"persons", "cases", "places", "inspections", "entities", "agreements",
+                         "activities", "reports"})
+_HTTP_URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/\S*)?$")
 
 
 def empty_observations() -> pd.DataFrame:
@@ -115,6 +124,13 @@ def parse_reported_value(raw: object, unit: str) -> float:
         raise ValueError("a probability cannot exceed 1")
     if unit == "tier" and value not in TIER_SCORE.values():
         raise ValueError("a tier is 1, 2, 2.5 (Tier 2 Watch List) or 3")
+    if unit in COUNT_UNITS and not value.is_integer():
+        raise ValueError(f"a count of {unit} must be a whole number")
+    if unit in COUNT_UNITS and value > MAX_COUNT:
+        raise ValueError(f"implausibly large count of {unit} (above {MAX_COUNT:,}); check the "
+                         "figure")
+    if value > 1e15:
+        raise ValueError("implausibly large number")
     return value
 
 
@@ -200,6 +216,11 @@ def validate_entries(
             value = parse_reported_value(rec.get("value"), unit)
         except ValueError as exc:
             problems.append(Problem(file, rownum, "value", rec.get("value"), str(exc)))
+            ok = False
+        if text["source_url"] and not _HTTP_URL.match(text["source_url"]):
+            problems.append(Problem(file, rownum, "source_url", rec.get("source_url"),
+                                    "source_url must be an http(s) address such as "
+                                    "https://www.moi.gov.kw/..."))
             ok = False
         if not text["source"]:
             problems.append(Problem(file, rownum, "source", None,
@@ -340,15 +361,21 @@ def import_observations(file: Path | str, *, replace: bool = False,
     'in.csv: 1 added, 0 replaced, 0 unchanged'
     """
     root = paths.resolve_data_dir(data_dir)
-    fw = load_framework(root)
-    raw, rows = read_entry_file(file)
-    new = validate_entries(raw, fw.indicators, fw.units, file=Path(file).name, rows=rows)
-    stored = load_observations(root, missing_ok=True)
-    if stored is None:
-        stored = empty_observations()
-    merged, counts = merge_observations(stored, new, replace=replace, file=Path(file).name,
-                                        rows=rows)
-    target = store_observations(format_observations(merged), root)
+    # Read, merge and write under the data folder's lock: a concurrent import waits, then
+    # merges into what this one stored (no lost update).
+    with locked(root):
+        fw = load_framework(root)
+        raw, rows = read_entry_file(file)
+        new = validate_entries(raw, fw.indicators, fw.units, file=Path(file).name, rows=rows)
+        stored = load_observations(root, missing_ok=True)
+        if stored is None:
+            stored = empty_observations()
+        merged, counts = merge_observations(stored, new, replace=replace,
+                                            file=Path(file).name, rows=rows)
+        replaced = ([f"{counts['replaced']} observation(s) replaced by {Path(file).name}"]
+                    if counts["replaced"] else [])
+        target = store_observations(format_observations(merged), root, source=file,
+                                    replaced=replaced)
     return (f"{Path(file).name}: {counts['added']} added, {counts['replaced']} replaced, "
             f"{counts['unchanged']} unchanged; {len(merged)} observation(s) stored in {target}")
 
@@ -409,6 +436,18 @@ def write_template(out: Path | str, data_dir: Path | str | None = None) -> Path:
     >>> p.name
     't.xlsx'
     """
+    out = Path(out)
+    folders = [paths.resolve_data_dir(data_dir)]
+    with contextlib.suppress(FileNotFoundError):  # no default data folder: nothing to protect
+        folders.append(paths.resolve_data_dir(None))
+    target = out.resolve()
+    for folder in folders:
+        if target.is_relative_to(folder.resolve()):
+            raise ValueError(f"{out} is inside the data folder {folder}; write the template "
+                             "somewhere else (the data folder holds only described data)")
+    if out.suffix.lower() != ".xlsx":
+        raise ValueError(f"{out}: the template is an .xlsx workbook; give a file name ending "
+                         "in .xlsx")
     sheets = template_tables(load_framework(data_dir))
     return write_entry_workbook(out, sheets["indicators"], _README_LINES)
 

@@ -278,8 +278,18 @@ def forecast_summary(
     countries: list[str] | None = None,
     rules: pd.DataFrame = WATCHLIST_RULES,
     level: float = 0.95,
+    chain: str = "duration",
+    shrinkage: float | None = None,
 ) -> pd.DataFrame:
     """Headline forecast probabilities with bootstrap intervals.
+
+    ``chain="duration"`` (default) delegates to :func:`tipanalysis.tiers.wlchain.forecast_summary`:
+    Watch List states with duration and waivers, rows estimated state by state (``shrinkage``
+    pseudo-count, default :data:`tipanalysis.tiers.wlchain.DEFAULT_SHRINKAGE`), and with
+    ``years`` None the estimation window chosen by the backtest
+    (:func:`tipanalysis.tiers.wlchain.default_years`: 2009 onward). ``chain="markov"`` is the
+    earlier chain described below (one duration-free Watch List row, all report years by
+    default).
 
     The transition matrix is estimated from ``panel`` (optionally restricted to ``years`` and
     ``countries``) and the Watch-List chain (:func:`forecast_watchlist_chain`) is run from the
@@ -300,10 +310,20 @@ def forecast_summary(
     --------
     >>> p = pd.DataFrame({"iso3": ["A"] * 3 + ["B"] * 3, "report_year": [2023, 2024, 2025] * 2,
     ...                   "tier": ["2", "2", "1", "2", "2", "2"]})
-    >>> s = forecast_summary(p[p.iso3 == "B"], p, horizon=1, n_boot=50)
+    >>> s = forecast_summary(p[p.iso3 == "B"], p, horizon=1, n_boot=50, chain="markov")
     >>> s.set_index("measure").loc["p_reach_tier1", "estimate"]
     np.float64(0.25)
     """
+    if chain == "duration":
+        from tipanalysis.tiers import wlchain  # wlchain builds on this module's chain helpers
+
+        return wlchain.forecast_summary(
+            history, panel, horizon=horizon, n_boot=n_boot, seed=seed,
+            years=wlchain.default_years(panel) if years is None else years,
+            countries=countries, rules=rules, level=level,
+            shrinkage=wlchain.DEFAULT_SHRINKAGE if shrinkage is None else shrinkage)
+    if chain != "markov":
+        raise ValueError(f"chain must be 'duration' or 'markov', got {chain!r}")
     point = _as_matrix(transition_matrix(panel, years=years, countries=countries), TIER_ORDER)
     reps = bootstrap_transition_replicates(panel, n_boot, seed, years=years, countries=countries)
     reps = np.where(np.isnan(reps), point[None], reps)

@@ -1,4 +1,12 @@
 """An ordered logit model of the tier (statsmodels is imported only inside the functions).
+
+A *prediction* model of the next placement, not a model of its determinants. Standard errors
+are clustered by country by default. Also here: :func:`prev_wl_state` (the previous report's
+Watch List state, covariate ``wl_state``: ``off/free`` = not on the Watch List or in a first
+counted year, the reference level, so its dummies are not collinear with ``prev_tier[2WL]``;
+``waiver`` = downgrade due, waiver available; ``binding`` = no waiver left; ``uncounted`` = a
+Watch List year before the 2009 report) and :func:`accuracy_vs_persistence` (in-sample share of
+correct most-likely tiers next to "same tier as last year").
 """
 
 from __future__ import annotations
@@ -13,13 +21,20 @@ import pandas as pd
 
 from tipanalysis.core.tierscale import TIER_DTYPE, TIER_ORDER
 from tipanalysis.tiers.panel import indicators
+from tipanalysis.tiers.wlchain import state_table
 
 __all__ = [
     "PERIODS",
+    "WL_STATE_LEVELS",
     "OrderedLogitResult",
+    "accuracy_vs_persistence",
     "ordered_logit",
     "predicted_probabilities",
+    "prev_wl_state",
 ]
+
+#: Levels of the ``wl_state`` covariate, reference first.
+WL_STATE_LEVELS: tuple[str, ...] = ("off/free", "waiver", "binding", "uncounted")
 
 #: Tier labels from best to worst; the order of the categorical dtype.
 
@@ -90,8 +105,10 @@ def _design(
             factors[cov] = data["iso3"].map(dict(regions))
         elif cov == "period":
             factors[cov] = _period_of(data["report_year"], periods)
+        elif cov == "wl_state":  # previous report's Watch List state (issue 14)
+            factors[cov] = prev_wl_state(panel, data)
         else:
-            raise ValueError(f"unknown covariate {cov!r} (prev_tier, region, period)")
+            raise ValueError(f"unknown covariate {cov!r} (prev_tier, region, period, wl_state)")
     keep = pd.concat(factors, axis=1).notna().all(axis=1)
     data = data[keep]
     if levels is None:
@@ -102,6 +119,8 @@ def _design(
                 levels[cov] = [t for t in TIER_ORDER if t in observed]
             elif cov == "period":
                 levels[cov] = [p[0] for p in periods if p[0] in observed]
+            elif cov == "wl_state":
+                levels[cov] = [w for w in WL_STATE_LEVELS if w in observed]
             else:
                 levels[cov] = sorted(observed)
     columns = {}
@@ -182,6 +201,7 @@ def ordered_logit(
     covariates: tuple[str, ...] = ("prev_tier", "region", "period"),
     regions: Mapping[str, str] | None = None,
     periods: tuple[tuple[str, int, int], ...] = PERIODS,
+    cluster: str | None = "iso3",
 ) -> OrderedLogitResult:
     """Ordered logit of the tier (1 < 2 < 2WL < 3) on dummy-coded covariates.
 
@@ -196,12 +216,19 @@ def ordered_logit(
     panel : DataFrame
         Tidy tier panel.
     covariates : tuple of str
-        Any of ``prev_tier``, ``region``, ``period``.
+        Any of ``prev_tier``, ``region``, ``period``, ``wl_state``.
     regions : mapping, optional
         iso3 -> region for the ``region`` covariate; by default the State Department bureaus
         of the shipped country reference (:func:`tipanalysis.data.countries.region_map`).
     periods : tuple of (label, first_year, last_year)
         Period bins, by default the Watch List rule eras :data:`PERIODS`.
+    cluster : str or None
+        Column whose values cluster the standard errors (statsmodels' ``cov_type="cluster"``);
+        by country by default, since a country's years are not independent. None gives the
+        model-based (inverse Hessian) errors. ``wl_state`` in ``covariates`` adds the previous
+        report's Watch List state (:func:`prev_wl_state`).
+
+    This is a *prediction* model of the next placement, not a model of its determinants.
 
     Returns
     -------
@@ -230,8 +257,11 @@ def ordered_logit(
     # statsmodels' BFGS still decides convergence (on the full data) and computes the standard
     # errors; from the maximum found on the grouped data it stops at once instead of taking
     # ~70 numerical-gradient steps (about 1.2 s on the shipped panel).
+    cov = {} if cluster is None else {
+        "cov_type": "cluster",
+        "cov_kwds": {"groups": pd.factorize(data[cluster])[0]}}
     fit = model.fit(start_params=_ordered_logit_start(model.endog, model.exog, model.k_levels),
-                    method="bfgs", disp=False, maxiter=2000)
+                    method="bfgs", disp=False, maxiter=2000, **cov)
     k = exog.shape[1]
     params = np.asarray(fit.params)
     bse = np.asarray(fit.bse)
@@ -300,6 +330,48 @@ def _levels_of(result: OrderedLogitResult) -> dict[str, list[str]]:
         rest = [c[len(cov) + 1:-1] for c in result.columns if c.startswith(f"{cov}[")]
         levels[cov] = [result.references[cov], *rest]
     return levels
+
+
+def prev_wl_state(panel: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
+    """The previous report's Watch List state for each of ``rows`` (``iso3``, ``report_year``).
+
+    Missing where the previous report has no row or no tier.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"iso3": ["X"] * 4, "report_year": [2021, 2022, 2023, 2024],
+    ...                   "tier": ["2WL", "2WL", "2WL", "2"]})
+    >>> prev_wl_state(p, p).tolist()
+    [nan, 'off/free', 'waiver', 'binding']
+    """
+    tab = state_table(panel)
+    cls = tab["wl_class"].astype("object").where(tab["wl_class"].notna(), "off/free")
+    cls = cls.replace({"free": "off/free"}).where(tab["tier"].notna())
+    lookup = dict(zip(zip(tab["iso3"], tab["report_year"] + 1, strict=True), cls, strict=True))
+    keys = zip(rows["iso3"], rows["report_year"], strict=True)
+    return pd.Series([lookup.get(k, np.nan) for k in keys], index=rows.index, dtype="object")
+
+
+def accuracy_vs_persistence(result: OrderedLogitResult, panel: pd.DataFrame) -> pd.DataFrame:
+    """In-sample accuracy of a fitted ordered logit next to "same tier as last year".
+
+    Both are scored on the rows the model was fitted on that have a previous-year tier.
+
+    Returns
+    -------
+    DataFrame
+        Two rows (``model``, ``persistence``): ``method``, ``n``, ``accuracy``.
+    """
+    data, exog, _ = _design(panel, result.covariates, result.regions, result.periods,
+                            levels=_levels_of(result))
+    exog = exog.reindex(columns=list(result.columns), fill_value=0.0)
+    probs = np.asarray(result.fit.model.predict(result.fit.params, exog=exog.to_numpy()))
+    y = data["tier"].cat.codes.to_numpy()
+    prev = pd.Categorical(data["prev_tier"].astype("object"), dtype=TIER_DTYPE).codes
+    ok = prev >= 0
+    return pd.DataFrame({"method": ["model", "persistence"], "n": [int(ok.sum())] * 2,
+                         "accuracy": [float((probs.argmax(axis=1) == y)[ok].mean()),
+                                      float((prev == y)[ok].mean())]}).astype({"method": "str"})
 
 
 def __dir__() -> list[str]:

@@ -3,10 +3,22 @@
 
 from __future__ import annotations
 
+from tipanalysis.viz.evidence import (
+    DIRECTION_COLORS,
+    coverage_table,
+    crosswalk_table,
+    enforcement_table,
+    next_report_table,
+    plot_asks,
+    plot_enforcement,
+    plot_findings,
+    tracker_table,
+)
 from tipanalysis.viz.figures import (
     RC,
     figure_bytes,
     new_axes,
+    new_figure,
     styled,
 )
 from tipanalysis.viz.forecast import (
@@ -35,6 +47,12 @@ from tipanalysis.viz.plots import (
     plot_tier_shares,
     plot_tier_timeline,
 )
+from tipanalysis.viz.sentences import (
+    MASCULINE,
+    is_masculine,
+    tracker_sentence,
+    watchlist_clock_sentence,
+)
 from tipanalysis.viz.tables import (
     completeness_shares,
     label,
@@ -44,18 +62,34 @@ from tipanalysis.viz.tables import (
 
 __all__ = [
     "COMPLETENESS_COLORS",
+    "DIRECTION_COLORS",
     "GULF_EXTENT",
+    "MASCULINE",
     "RC",
     "STATUS_COLORS",
     "TIER_COLORS",
     "completeness_shares",
+    "coverage_table",
+    "crosswalk_table",
+    "enforcement_table",
     "event_positions",
+    "evidence",
     "figure_bytes",
+    "figures",
+    "forecast",
+    "impact",
+    "is_masculine",
     "label",
+    "maps",
     "new_axes",
+    "new_figure",
+    "next_report_table",
+    "plot_asks",
     "plot_completeness",
     "plot_coverage",
+    "plot_enforcement",
     "plot_event_study",
+    "plot_findings",
     "plot_heatmap",
     "plot_its",
     "plot_outlook",
@@ -65,10 +99,16 @@ __all__ = [
     "plot_tier_map",
     "plot_tier_shares",
     "plot_tier_timeline",
+    "plots",
     "review_table",
+    "sentences",
     "strand_status_counts",
     "styled",
+    "tables",
     "tier_map_frame",
+    "tracker_sentence",
+    "tracker_table",
+    "watchlist_clock_sentence",
 ]
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from tipanalysis.core.i18n import t
+from tipanalysis.viz.figures import new_axes
 
 __all__ = ["DIRECTION_COLORS", "coverage_table", "crosswalk_table", "enforcement_table",
            "next_report_table", "plot_asks", "plot_enforcement", "plot_findings",
@@ -33,14 +34,6 @@ DIRECTION_COLORS: dict[str, str] = {
     "": "#F2F2F2",
 }
 _FONT = "DejaVu Sans"
-
-
-def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
-    if ax is not None:
-        return ax
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=figsize, layout="constrained").add_subplot()
 
 
 def _style(ax: Any) -> None:
@@ -69,7 +62,7 @@ def plot_findings(matrix: pd.DataFrame, *, ax: Any = None, lang: str = "en",
     """
     from matplotlib.patches import Patch, Rectangle
 
-    ax = _axes(ax, (max(4.0, 0.55 * len(matrix.columns) + 3.5), 0.35 * len(matrix) + 1.6))
+    ax = new_axes(ax, (max(4.0, 0.55 * len(matrix.columns) + 3.5), 0.35 * len(matrix) + 1.6))
     for i, (_, row) in enumerate(matrix.iterrows()):
         for j, code in enumerate(row):
             ax.add_patch(Rectangle((j, i), 0.95, 0.9,
@@ -109,7 +102,7 @@ def plot_asks(recommendations: pd.DataFrame, tracker: pd.DataFrame, *, ax: Any =
     >>> len(ax.collections[0].get_offsets())
     3
     """
-    ax = _axes(ax, (7.5, 0.32 * max(len(tracker), 3) + 1.6))
+    ax = new_axes(ax, (7.5, 0.32 * max(len(tracker), 3) + 1.6))
     years = list(range(int(recommendations["report_year"].min()),
                        int(recommendations["report_year"].max()) + 1))
     coded = set(recommendations["report_year"].astype(int))
@@ -155,7 +148,7 @@ def plot_enforcement(table: pd.DataFrame, column: str, *, ax: Any = None, lang: 
     >>> [round(p.get_height()) for p in ax.patches]
     [15, 162]
     """
-    ax = _axes(ax, (7.5, 3.2))
+    ax = new_axes(ax, (7.5, 3.2))
     data = table[table[column].notna()].copy()
     data["x"] = pd.to_datetime(data["period_end"], errors="coerce").dt.year
     colors = {"tip_report": "#0072B2", "government": "#E69F00"}

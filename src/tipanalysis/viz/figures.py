@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["RC", "figure_bytes", "new_axes", "styled"]
+__all__ = ["RC", "figure_bytes", "new_axes", "new_figure", "styled"]
 
 #: Matplotlib settings that make figures identical from run to run and readable in Arabic.
 RC: dict[str, object] = {
@@ -58,6 +58,23 @@ def new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     from matplotlib.figure import Figure
 
     return Figure(figsize=figsize, layout="constrained").add_subplot()
+
+
+def new_figure(figsize: tuple[float, float], ncols: int = 1) -> tuple[Figure, list[Axes]]:
+    """A new Figure with ``ncols`` Axes side by side, made under :data:`RC` (no pyplot).
+
+    Examples
+    --------
+    >>> fig, axes = new_figure((8, 3), ncols=2)
+    >>> len(axes), axes[0].spines["top"].get_visible()
+    (2, False)
+    """
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context(RC):
+        fig = Figure(figsize=figsize, layout="constrained")
+        return fig, list(fig.subplots(1, ncols, squeeze=False)[0])
 
 
 def figure_bytes(fig: Figure, fmt: str = "svg", **kwargs: object) -> bytes:

@@ -53,7 +53,7 @@ def plot_its(counterfactual: pd.DataFrame, time: str, ax: Any = None, title: str
     title : str, optional
         Title as given; ``None`` gives the default title in ``lang``.
     lang : {"en", "ar"}
-        Language of the legend, axis label and default title (``tipanalysis.i18n``).
+        Language of the legend, axis label and default title (``tipanalysis.core.i18n``).
 
     Examples
     --------

@@ -52,7 +52,7 @@ def label(key: str, lang: str = "en") -> str:
     """Return a display label of this module in ``lang`` ("en" or "ar"), from :func:`i18n.t`.
 
     Kept for callers of the short names (``"strand"``, ``"share"`` ...); new code can call
-    ``tipanalysis.i18n.t`` with the table key directly.
+    ``tipanalysis.core.i18n.t`` with the table key directly.
 
     Examples
     --------
