@@ -15,7 +15,7 @@ import pandas as pd
 
 from tipanalysis.impact.errors import ImpactInputError
 
-__all__ = ["attempt", "balanced_panel"]
+__all__ = ["Reason", "attempt", "balanced_panel"]
 
 _T = TypeVar("_T")
 
@@ -71,8 +71,32 @@ def balanced_panel(
     return rows[rows[time].isin(whole)]
 
 
+class Reason(str):
+    """The message of an :class:`~tipanalysis.impact.ImpactInputError`, with the error itself.
+
+    A plain string to anyone who prints or compares it; ``.error`` keeps the type, so a
+    notebook can say why in another language (:func:`tipanalysis.viz.impact_text.reason`).
+
+    Examples
+    --------
+    >>> from tipanalysis.impact import NoVariationError
+    >>> r = Reason(NoVariationError("flat"))
+    >>> r == "flat", type(r.error).__name__
+    (True, 'NoVariationError')
+    """
+
+    error: ImpactInputError
+
+    def __new__(cls, error: ImpactInputError) -> Reason:
+        self = super().__new__(cls, str(error))
+        self.error = error
+        return self
+
+
 def attempt(func: Callable[..., _T], *args: Any, **kwargs: Any) -> tuple[_T | None, str | None]:
     """Call an estimator; return ``(result, None)``, or ``(None, reason)`` if not estimable.
+
+    ``reason`` is the error's message as a :class:`Reason` (a ``str`` that keeps the error).
 
     Only :class:`~tipanalysis.impact.ImpactInputError` (a reason the design cannot be
     estimated) is caught; numpy's warnings about exact fits (0/0 variances) are silenced, as
@@ -89,7 +113,7 @@ def attempt(func: Callable[..., _T], *args: Any, **kwargs: Any) -> tuple[_T | No
         with np.errstate(invalid="ignore", divide="ignore"):
             return func(*args, **kwargs), None
     except ImpactInputError as err:
-        return None, str(err)
+        return None, Reason(err)
 
 
 def __dir__() -> list[str]:
