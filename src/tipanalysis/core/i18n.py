@@ -811,6 +811,573 @@ _TABLE.update({
     "unit.unknown": {"en": "unit not stated", "ar": "وحدة غير محددة"},
 })
 
+# notebook 04 (impact), run in either language: every heading, sentence and table label. Counts
+# arrive as whole phrases ({n_reports}: "3 reports" / «ثلاثة تقارير», from
+# tipanalysis.viz.impact_text.counted), so both languages use the same fields.
+_TABLE.update({
+    "nb04.title": {
+        "en": "Impact: Kuwait's earlier reforms, and the 2025–2028 strategy as a design",
+        "ar": "تقييم الأثر: إصلاحات دولة الكويت السابقة، وخطة تقييم الاستراتيجية الوطنية "
+              "2025-2028",
+    },
+    "nb04.intro": {
+        "en": "A retrospective look at three reforms — the 2013 anti-trafficking law, the 2015 "
+              "domestic workers law and the first national strategy (February 2018) — against "
+              "the TIP tier history and the GCC, followed by the 2025–2028 strategy written down "
+              "as a *pre-specified* design: what will be estimable after each coming report, "
+              "and what data it needs.\n\n"
+              "Read every number with its limits, which are printed next to it. Tiers rate a "
+              "government's *efforts* against the TVPA minimum standards, not the prevalence of "
+              "trafficking; a report year R covers 1 April R-1 to 31 March R; there is one "
+              "treated country, few reports after each reform, and the reforms follow one "
+              "another closely. Nothing here is a causal estimate.",
+        "ar": "تستعرض هذه الورقة بأثر رجعي ثلاثة إصلاحات، هي القانون رقم 91 لسنة 2013 في شأن "
+              "مكافحة الاتجار بالأشخاص وتهريب المهاجرين، والقانون رقم 68 لسنة 2015 في شأن "
+              "العمالة المنزلية، والاستراتيجية الوطنية الأولى لمنع الاتجار بالأشخاص وتهريب "
+              "المهاجرين (فبراير 2018)، في ضوء مسار تصنيف الكويت في تقرير الاتجار بالأشخاص "
+              "الصادر عن وزارة الخارجية الأمريكية ومقارنةً بدول مجلس التعاون لدول الخليج "
+              "العربية، ثم تضع للاستراتيجية الوطنية لمكافحة الاتجار بالأشخاص وتهريب المهاجرين "
+              "2025-2028 خطة تقييم *محددة مسبقاً*: ما الذي سيمكن تقديره بعد صدور كل تقرير مقبل، "
+              "وما "
+              "البيانات التي يتطلبها ذلك.\n\n"
+              "ويُقرأ كل رقم مع حدوده المذكورة إلى جانبه. فالفئات تقيّم *جهود* الحكومة "
+              "مقارنةً بالمعايير الدنيا للقضاء على الاتجار بالأشخاص التي يحددها قانون حماية "
+              "ضحايا الاتجار الأمريكي لعام 2000، ولا تقيس مدى انتشار الاتجار بالأشخاص؛ ويغطي "
+              "تقرير كل عام الفترة من 1 أبريل من العام السابق إلى 31 مارس من عام صدوره. "
+              "والدولة التي شملها الإصلاح واحدة، والتقارير التي تلت كل إصلاح قليلة، "
+              "والإصلاحات متلاحقة، فلا تتضمن هذه الورقة أي تقدير سببي.",
+    },
+    "nb04.ranked": {
+        "en": "**{name}**: ranked in {n_reports}, {first}–{last}; tier score 1 (Tier 1), "
+              "2 (Tier 2), 2.5 (Watch List), 3 (Tier 3): **higher is worse**.",
+        "ar": "ورد تصنيف **{name}** في {n_reports}، من تقرير عام {first} إلى تقرير عام "
+              "{last}. وتُحوَّل الفئة إلى درجة: 1 للفئة الأولى، و2 للفئة الثانية، و2.5 لقائمة "
+              "المراقبة، و3 للفئة الثالثة؛ **فالدرجة الأعلى أسوأ**.",
+    },
+    "nb04.other_country": {
+        "en": "The shipped timeline is Kuwait's. For {name} the analysis uses Kuwait's reform "
+              "years as reference dates: it shows how {name}'s placements moved around them, "
+              "not the effect of {name}'s own reforms.",
+        "ar": "والجدول الزمني المرفق خاص بالكويت، فتستخدم التحليلات في حالة {name} سنوات "
+              "إصلاحات الكويت تواريخَ مرجعية: فهي تبيّن كيف تحرك تصنيف {name} حول تلك "
+              "السنوات، ولا تبيّن أثر إصلاحات {name} نفسها.",
+    },
+    # short names of the four reforms (the full citations are reform.<id>)
+    "nb04.short.KWT-0009": {"en": "2013 law", "ar": "قانون عام 2013"},
+    "nb04.short.KWT-0014": {"en": "2015 law", "ar": "قانون عام 2015"},
+    "nb04.short.KWT-0021": {"en": "2018 strategy", "ar": "استراتيجية عام 2018"},
+    "nb04.short.KWT-0039": {"en": "2025–2028 strategy", "ar": "استراتيجية 2025-2028"},
+    "nb04.spec.first_full": {"en": "{reform}, first full period",
+                             "ar": "{reform}، أول فترة كاملة بعده"},
+    # 1. timing
+    "nb04.h.timing": {"en": "1. Timing: the first report that could reflect each reform",
+                      "ar": "1. التوقيت: أول تقرير يمكن أن يعكس كل إصلاح"},
+    "nb04.timing.intro": {
+        "en": "A day- or month-dated event falls in exactly one reporting period. For events "
+              "known only to the year we use the policy **\"latest\"** (report Y+1): nine of a "
+              "calendar year's twelve months fall in that period, and dating a reform too early "
+              "would credit it with changes that came before it. The earliest candidate year is "
+              "shown next to it.",
+        "ar": "يقع الحدث المؤرخ باليوم أو بالشهر في فترة تقرير واحدة بعينها. أما الحدث الذي "
+              "لا يُعرف من تاريخه إلا العام فيُنسب وفق قاعدة **«الأحدث»** إلى تقرير العام "
+              "التالي، لأن تسعة من أشهر السنة الاثني عشر تقع في فترة ذلك التقرير، ولأن تقديم "
+              "تاريخ الإصلاح يجعله يُنسب إليه تغيّرٌ سبقه. ويُذكر إلى جانبه أبكر تقرير ممكن.",
+    },
+    "nb04.timing.read": {
+        "en": "{n_events} law, institution and strategy events fall in reports {lo}–{hi}; "
+              "{n_ambiguous} dated only to the year (marked in the table) and placed by the "
+              "\"latest\" policy. The 2013 law entered into force on {date13}, two weeks before "
+              "the end of the {r13} reporting period: the {r13} report is the first that could "
+              "reflect it, {r13_next} the first whose whole period follows it. The domestic "
+              "workers law is first assessed in {r15}, the 2018 strategy in {r18}, and the "
+              "2025–2028 strategy (launched {date25}) in the {r25} report, not yet published.",
+        "ar": "تقع الأحداث التشريعية والمؤسسية والاستراتيجية، وعددها {n_events}، في تقارير "
+              "الأعوام من {lo} إلى {hi}؛ ولا يُعرف من تاريخ {n_ambiguous} منها إلا العام، "
+              "فنُسبت إلى التقارير وفق قاعدة «الأحدث» (وهي معلَّمة في الجدول). ودخل القانون رقم "
+              "91 لسنة 2013 حيز النفاذ في {date13}، قبل نهاية فترة تقرير عام {r13} بأسبوعين: "
+              "فتقرير عام {r13} أول تقرير يمكن أن يعكسه، وتقرير عام {r13_next} أول تقرير تقع "
+              "فترته كلها بعده. ويُقيَّم قانون العمالة المنزلية لأول مرة في تقرير عام {r15}، "
+              "واستراتيجية عام 2018 في تقرير عام {r18}، والاستراتيجية الوطنية 2025-2028 (التي "
+              "أُطلقت في {date25}) في تقرير عام {r25} الذي لم يصدر بعد.",
+    },
+    "nb04.col.report_year": {"en": "First report that could reflect it",
+                             "ar": "أول تقرير يمكن أن يعكسه"},
+    "nb04.col.earliest": {"en": "Earliest candidate report", "ar": "أبكر تقرير ممكن"},
+    "nb04.col.year_only": {"en": "Dated to the year only", "ar": "مؤرخ بالعام فقط"},
+    # 2. base rates
+    "nb04.h.base": {
+        "en": "2. Base rates: what the global transition matrix expected after each reform",
+        "ar": "2. المعدلات الأساسية: ما كانت تتوقعه مصفوفة الانتقال العالمية بعد كل إصلاح",
+    },
+    "nb04.base.intro": {
+        "en": "From the tier held in the report *before* each reform, the chance of an upgrade "
+              "(or a downgrade) within two reports if the country moved like all countries "
+              "have since {since}.",
+        "ar": "انطلاقاً من الفئة التي كانت للدولة في التقرير *السابق* لكل إصلاح، يُحسب احتمال "
+              "رفع التصنيف (أو خفضه) خلال تقريرين لو تحركت الدولة كما تحركت الدول كلها منذ "
+              "عام {since}.",
+    },
+    "nb04.base.item": {
+        "en": "{reform}: {p} expected from {tier} ({year}), {outcome}",
+        "ar": "{reform}: {p} انطلاقاً من {tier} في تقرير عام {year}، و{outcome}",
+    },
+    "nb04.base.read": {
+        "en": "Chance of an upgrade within two reports — {items}.",
+        "ar": "بلغ احتمال رفع التصنيف خلال تقريرين بعد كل إصلاح ما يلي: {items}.",
+    },
+    "nb04.base.none": {"en": "no reform has a ranked baseline",
+                       "ar": "لا يسبق أيَّ إصلاح تصنيفٌ يُنطلق منه"},
+    "nb04.base.down": {
+        "en": "For the 2025–2028 strategy the base rate of a *downgrade* within two reports is "
+              "{p}.",
+        "ar": "أما الاستراتيجية الوطنية 2025-2028 فيبلغ المعدل الأساسي *لخفض* التصنيف خلال "
+              "تقريرين بعدها {p}.",
+    },
+    "nb04.base.left_out": {
+        "en": "Left out ({name} not ranked in the report before): {reforms}.",
+        "ar": "واستُبعد ما يلي لعدم ورود تصنيف {name} في التقرير السابق له: {reforms}.",
+    },
+    "nb04.base.pool": {
+        "en": "The matrix pools {n_moves} between consecutive reports of all countries, "
+              "{lo}–{hi}. **This is descriptive, not causal**: the base rate includes {name}'s "
+              "own moves and the years after the reforms, and an upgrade that follows a reform "
+              "does not show the reform caused it.",
+        "ar": "وتجمع المصفوفة {n_moves} بين تقارير متتالية لكل الدول من عام {lo} إلى عام "
+              "{hi}. **وهذه نتائج وصفية لا سببية**: فالمعدل الأساسي يشمل تحركات {name} نفسها "
+              "والأعوام التي تلت الإصلاحات، ورفع التصنيف بعد إصلاح ما لا يثبت أن الإصلاح "
+              "سببه.",
+    },
+    "nb04.target.upgrade": {"en": "upgrade", "ar": "رفع التصنيف"},
+    "nb04.target.downgrade": {"en": "downgrade", "ar": "خفض التصنيف"},
+    "nb04.col.baseline_year": {"en": "Report before the reform", "ar": "التقرير السابق له"},
+    "nb04.col.expected": {"en": "Expected probability within two reports",
+                          "ar": "الاحتمال المتوقع خلال تقريرين"},
+    "nb04.col.target": {"en": "Move", "ar": "التحرك"},
+    # 3. interrupted time series
+    "nb04.h.its": {"en": "3. Interrupted time series of the tier score",
+                   "ar": "3. السلسلة الزمنية المتقطعة لدرجة الفئة"},
+    "nb04.its.intro": {
+        "en": "Segmented OLS (level and slope change) with Newey–West errors (1 lag) around the "
+              "2013 law, on the reports up to the last one before the 2015 law is first "
+              "assessed, so that the next reform does not enter the post-period.",
+        "ar": "انحدار مجزأ بطريقة المربعات الصغرى العادية (تغيّر المستوى وتغيّر الاتجاه) "
+              "بأخطاء معيارية من نوع نيوي-ويست (بفترة إبطاء واحدة) حول القانون رقم 91 لسنة "
+              "2013، على التقارير التي تسبق أول تقرير يُقيَّم فيه قانون عام 2015، كي لا يدخل "
+              "الإصلاح التالي فترة ما بعد التدخل.",
+    },
+    "nb04.not_estimable": {"en": "Not estimable for {name}: {reason}.",
+                           "ar": "تعذّر التقدير في حالة {name}: {reason}."},
+    "nb04.es_not_estimable": {"en": "Event study not estimable: {reason}.",
+                              "ar": "تعذّر تقدير دراسة الحدث: {reason}."},
+    "nb04.its.read": {
+        "en": "Level change at {year}: {level} tier points (95% CI {lo} to {hi}); slope change "
+              "{slope} per report. Across 0–3 Newey–West lags the p-value of the level change "
+              "ranges {pl_lo}–{pl_hi}, of the slope change {ps_lo}–{ps_hi}; with {n_points} "
+              "Newey–West is unreliable, and a wild bootstrap (restricted, Webb weights) gives "
+              "p = {wild_level} for the level and {wild_slope} for the slope change.",
+        "ar": "قُدِّر تغيّر المستوى عند تقرير عام {year} بمقدار {level} درجة (بمجال ثقة 95% "
+              "يتراوح بين {lo} و{hi})، وتغيّر الاتجاه بمقدار {slope} درجة لكل تقرير. وتتراوح "
+              "القيمة الاحتمالية لتغيّر المستوى، بفترات إبطاء نيوي-ويست من 0 إلى 3، بين "
+              "{pl_lo} و{pl_hi}، ولتغيّر الاتجاه بين {ps_lo} و{ps_hi}. غير أن أخطاء نيوي-ويست "
+              "لا يُعتمد عليها مع {n_points} فقط، ولذلك أُعيد الحساب بطريقة البوتستراب البري "
+              "(المقيَّد، بأوزان ويب)، فكانت p = {wild_level} لتغيّر المستوى و{wild_slope} "
+              "لتغيّر الاتجاه.",
+    },
+    "nb04.its.limits": {
+        "en": "**Limits**: {n_pre} before and only {n_post} after the intervention; the "
+              "ordinal tier is "
+              "treated as a number (Watch List = 2.5); {ceiling}{window}tiers measure "
+              "government effort as judged by the State Department.",
+        "ar": "**الحدود**: {n_pre} قبل التدخل و{n_post} فقط بعده؛ وتُعامَل الفئة، وهي مقياس "
+              "ترتيبي، معاملة الرقم (قائمة المراقبة = 2.5)؛ {ceiling}{window}والفئات تقيس جهود "
+              "الحكومة كما تقدّرها وزارة الخارجية الأمريكية.",
+    },
+    "nb04.its.ceiling": {
+        "en": "the counterfactual extends the pre-trend to {above}, beyond Tier 3 (3.0), the "
+              "ceiling of the scale, so part of the 'change' is the ceiling, not the reform; ",
+        "ar": "ويمدّ المسار المتوقع دون التدخل اتجاهَ ما قبل التدخل إلى {above}، أي إلى ما "
+              "بعد الفئة الثالثة (3.0) التي هي سقف المقياس، فجزء من «التغير» يعود إلى هذا "
+              "السقف لا إلى الإصلاح؛ ",
+    },
+    "nb04.its.window_kwt": {
+        "en": "other measures fall in the same window (the government shelter from December "
+              "2014); ",
+        "ar": "وتقع في الفترة نفسها إجراءات أخرى (مركز الإيواء الحكومي منذ ديسمبر 2014)؛ ",
+    },
+    "nb04.its.window_other": {"en": "these are Kuwait's dates, not {name}'s reforms; ",
+                              "ar": "وهذه تواريخ إصلاحات الكويت لا إصلاحات {name}؛ "},
+    "nb04.its.windows.intro": {
+        "en": "The same model for each reform and two windows: *between reforms* (pre-period "
+              "from the previous reform's first report, post-period up to the report before the "
+              "next) and the whole series (longer, but every later reform is in the "
+              "post-period). Rows that cannot be estimated say why.",
+        "ar": "يُقدَّر النموذج نفسه لكل إصلاح في نافذتين: نافذة *بين الإصلاحات* (تبدأ فترة ما "
+              "قبل التدخل بأول تقرير يُقيَّم فيه الإصلاح السابق، وتنتهي فترة ما بعده بالتقرير "
+              "السابق للإصلاح التالي)، والسلسلة كاملةً (وهي أطول، لكن كل إصلاح لاحق يقع في "
+              "فترة ما بعد التدخل). وتذكر الأسطر التي تعذّر تقديرها السبب.",
+    },
+    "nb04.its.windows.read": {
+        "en": "{k} of {n_specs} give an interval. {range}The short windows have too few post "
+              "periods to separate a reform from noise in a four-valued score, and the long "
+              "ones put several reforms in one post-period. None of these is the effect of a "
+              "single reform.",
+        "ar": "أمكن حساب مجال الثقة في {k} من أصل {n_specs}. {range}فالنوافذ القصيرة لا تضم "
+              "بعد التدخل من التقارير ما يكفي لتمييز أثر الإصلاح من التذبذب العارض في درجة "
+              "لا تأخذ إلا أربع قيم، والنوافذ الطويلة تجمع عدة إصلاحات في فترة واحدة بعد "
+              "التدخل. فلا تمثل أيٌّ من هذه التقديرات أثر إصلاح واحد.",
+    },
+    "nb04.its.windows.range": {
+        "en": "Level changes range {lo} to {hi} tier points with {a}–{b} post periods. ",
+        "ar": "وتتراوح تغيّرات المستوى بين {lo} و{hi} درجة، وعدد التقارير بعد التدخل بين {a} "
+              "و{b}. ",
+    },
+    "nb04.window.between": {"en": "between reforms", "ar": "بين الإصلاحات"},
+    "nb04.window.whole": {"en": "whole series", "ar": "السلسلة كاملةً"},
+    "nb04.term.level_change": {"en": "level change", "ar": "تغيّر المستوى"},
+    "nb04.term.slope_change": {"en": "slope change", "ar": "تغيّر الاتجاه"},
+    "nb04.term.baseline_level": {"en": "level at the first period",
+                                 "ar": "المستوى في الفترة الأولى"},
+    "nb04.term.pre_trend": {"en": "trend before the intervention", "ar": "الاتجاه قبل التدخل"},
+    "nb04.term.post_trend": {"en": "trend after the intervention", "ar": "الاتجاه بعد التدخل"},
+    "nb04.col.lags": {"en": "Newey–West lags", "ar": "فترات إبطاء نيوي-ويست"},
+    "nb04.col.spec": {"en": "Specification", "ar": "الصيغة"},
+    "nb04.col.intervention": {"en": "Intervention report", "ar": "تقرير التدخل"},
+    "nb04.col.start": {"en": "From", "ar": "من"},
+    "nb04.col.end": {"en": "To", "ar": "إلى"},
+    "nb04.col.n_pre": {"en": "Periods before", "ar": "الفترات قبل التدخل"},
+    "nb04.col.n_post": {"en": "Periods after", "ar": "الفترات بعد التدخل"},
+    "nb04.col.n_donors": {"en": "Donors", "ar": "الدول المانحة"},
+    "nb04.col.n_units": {"en": "Units", "ar": "عدد الوحدات"},
+    "nb04.col.later_reforms": {"en": "Later reforms in the post-period",
+                               "ar": "إصلاحات لاحقة بعد التدخل"},
+    "nb04.col.interval": {"en": "Estimate [95% CI]", "ar": "التقدير [مجال الثقة 95%]"},
+    "nb04.col.problem": {"en": "Why no interval", "ar": "سبب غياب مجال الثقة"},
+    "nb04.col.window": {"en": "Window", "ar": "النافذة"},
+    "nb04.col.weight": {"en": "Weight", "ar": "الوزن"},
+    "nb04.col.pre_rmspe": {"en": "Pre-period RMSPE", "ar": "خطأ التنبؤ قبل التدخل"},
+    "nb04.col.post_rmspe": {"en": "Post-period RMSPE", "ar": "خطأ التنبؤ بعد التدخل"},
+    "nb04.col.ratio": {"en": "RMSPE ratio", "ar": "نسبة خطأي التنبؤ"},
+    "nb04.col.p_midrank": {"en": "p, ties at half weight",
+                           "ar": "قيمة p باحتساب حالات التساوي بنصف وزن"},
+    "nb04.col.p_defined": {"en": "p without exact fits", "ar": "قيمة p دون حالات التطابق التام"},
+    "nb04.col.n_ties": {"en": "Ties", "ar": "حالات التساوي"},
+    "nb04.col.min_p": {"en": "Smallest attainable p", "ar": "أصغر قيمة p ممكنة"},
+    "nb04.col.n_exact_pre": {"en": "Exact pre-period fits", "ar": "حالات التطابق التام قبل التدخل"},
+    "nb04.col.n_ratio_zero": {"en": "Ratio set to 0 (0/0)", "ar": "نسبة عُيِّنت صفراً (0/0)"},
+    "nb04.col.n_ratio_inf": {"en": "Infinite ratio", "ar": "نسبة لا نهائية"},
+    "nb04.col.reason": {"en": "Why not estimable", "ar": "سبب تعذّر التقدير"},
+    # 4. peers
+    "nb04.h.peers": {"en": "4. Peers: the GCC and a synthetic comparison",
+                     "ar": "4. المقارنة بالنظراء: دول مجلس التعاون ونظير تركيبي"},
+    "nb04.h.did": {
+        "en": "Difference-in-differences and event study against the other GCC states",
+        "ar": "الفروق المزدوجة ودراسة الحدث مقارنةً ببقية دول مجلس التعاون",
+    },
+    "nb04.did.intro": {
+        "en": "With one treated country, standard errors are not valid; inference re-assigns "
+              "the reform to each GCC state in turn (placebo in space). Only years in which all "
+              "six states are ranked enter.",
+        "ar": "مع دولة واحدة شملها الإصلاح لا تصح الأخطاء المعيارية المعتادة، فيقوم الاستدلال "
+              "على إسناد الإصلاح إلى كل دولة من دول المجلس بالتناوب (اختبار وهمي مكاني). ولا "
+              "تدخل التحليلَ إلا الأعوام التي صُنِّفت فيها دول المجلس الست جميعها.",
+    },
+    "nb04.did.item": {
+        "en": "{reform} ({start}–{end}): {estimate} tier points relative to the peer mean "
+              "({direction}), placebo p = {p} (rank {rank} of {n_units}; {n_pre} before, "
+              "{n_post} after, {n_donors})",
+        "ar": "{reform} (من {start} إلى {end}): {estimate} درجة مقارنةً بمتوسط النظراء "
+              "({direction})، وقيمة p للاختبار الوهمي {p} (المرتبة {rank} من {n_units}؛ "
+              "{n_pre} قبل التدخل و{n_post} بعده، و{n_donors})",
+    },
+    "nb04.did.read": {
+        "en": "Change in {name}'s gap to the GCC mean — {items}. With {n_donors} the smallest "
+              "attainable p-value is 1/{k} = {min_p}: this design can never show a "
+              "conventionally significant difference, whatever happens. The GCC states "
+              "reformed too (they are not untreated controls), and the 2018 window contains "
+              "every later reform.",
+        "ar": "تغيّرت الفجوة بين {name} ومتوسط دول المجلس على النحو الآتي: {items}. ومع "
+              "{n_donors} لا يمكن أن تقل القيمة الاحتمالية عن 1/{k} = {min_p}، فلا يستطيع "
+              "هذا التصميم أن يُظهر فرقاً ذا دلالة إحصائية بالمعايير المعتادة أياً كان ما "
+              "يحدث. كما أن دول المجلس أجرت هي الأخرى إصلاحات (فليست مجموعة مقارنة لم يشملها "
+              "أي إصلاح)، ونافذة عام 2018 تضم كل الإصلاحات اللاحقة.",
+    },
+    "nb04.did.none": {"en": "not estimable", "ar": "تعذّر التقدير"},
+    "nb04.direction.worse": {"en": "worse", "ar": "أسوأ"},
+    "nb04.direction.better": {"en": "better", "ar": "أفضل"},
+    "nb04.direction.same": {"en": "no change", "ar": "دون تغيّر"},
+    "nb04.es.read": {
+        "en": "{n_reports} ({n_pre} before and {n_post} from {year}), {n_donors}, reference "
+              "{ref}. The largest post-period coefficient is {big} in {big_year} (placebo p = "
+              "{p}); for the post-period coefficients, {below}. Later reforms ({r15}, {r18}) sit "
+              "inside this post-period, so the path is descriptive.",
+        "ar": "تشمل دراسة الحدث {n_reports} ({n_pre} قبل التدخل و{n_post} ابتداءً من تقرير "
+              "عام {year})، و{n_donors}، وتقرير عام {ref} مرجعاً. وأكبر معامل بعد التدخل "
+              "{big} في تقرير عام {big_year} (قيمة p للاختبار الوهمي {p})؛ {below}. "
+              "والإصلاحات اللاحقة (تقريرا عامي {r15} و{r18}) تقع داخل فترة ما بعد التدخل "
+              "هذه، فالمسار وصفي.",
+    },
+    "nb04.below.none": {
+        "en": "none of the {n} p-values can be at most {alpha}: with {units} the smallest "
+              "attainable p-value is 1/{n_units} = {floor}",
+        "ar": "ولا يمكن لأيٍّ من القيم الاحتمالية لمعاملات ما بعد التدخل، وعددها {n}، أن "
+              "تبلغ {alpha} أو أقل، لأن أصغر قيمة ممكنة مع {units} هي 1/{n_units} = {floor}",
+    },
+    "nb04.below.some": {
+        "en": "{k} of {n} p-values are at most {alpha} (smallest attainable p-value "
+              "1/{n_units} = {floor})",
+        "ar": "وبلغت {k} من أصل {n} من القيم الاحتمالية لمعاملات ما بعد التدخل {alpha} أو "
+              "أقل (أصغر قيمة ممكنة 1/{n_units} = {floor})",
+    },
+    "nb04.h.cho": {"en": "Synthetic control on the Cho 3P policy index (2013 law)",
+                   "ar": "الضبط التركيبي على مؤشر السياسات 3P لـ Cho (قانون عام 2013)"},
+    "nb04.cho.intro": {
+        "en": "The Cho, Dreher & Neumayer 3P index (prosecution + protection + prevention, "
+              "3–15) is shipped for {lo}–{hi} only. Pre-specified rule of this notebook: a "
+              "placebo p-value is reported only with **at least {min_post} after the "
+              "intervention**.",
+        "ar": "يجمع مؤشر 3P الذي وضعه Cho ودريهر ونويمار درجات الملاحقة القضائية والحماية "
+              "والوقاية (من 3 إلى 15)، ولا تغطي البيانات المرفقة منه إلا الأعوام من {lo} إلى "
+              "{hi}. وتقضي قاعدة حُددت مسبقاً في هذه الورقة بألا تُذكر قيمة p للاختبار "
+              "الوهمي إلا مع **{min_post} على الأقل بعد التدخل**.",
+    },
+    "nb04.cho.read": {
+        "en": "Pre-period {start}–{pre_end} ({n_pre}, {n_donors} with every year): RMSPE "
+              "{rmspe} points. The index ends in {end}, so there is **{n_post}** after the "
+              "law: the {end} gap of {gap} is one year's deviation, in the year the law took "
+              "effect ({date}), on a score that moves by whole points. One year cannot "
+              "separate the law from noise, and a post/pre RMSPE ratio over a single year would "
+              "only rank that deviation. **Not estimable under the rule (at least {min_post} "
+              "after the intervention): no "
+              "p-value is reported.**",
+        "ar": "تمتد فترة ما قبل التدخل من {start} إلى {pre_end} ({n_pre}، و{n_donors} تتوفر "
+              "قيمها في كل عام)، ويبلغ فيها جذر متوسط مربع خطأ التنبؤ {rmspe} نقطة. وينتهي "
+              "المؤشر في عام {end}، فلا يتوفر بعد التدخل إلا **{n_post}**: ففجوة عام {end} "
+              "البالغة {gap} انحرافُ عام واحد، في العام الذي نفذ فيه القانون ({date})، على "
+              "درجة لا تتحرك إلا بنقاط كاملة. ولا يكفي عام واحد لتمييز أثر القانون من "
+              "التذبذب العارض، ونسبة خطأ التنبؤ بعد التدخل إلى ما قبله على عام واحد لا تفعل "
+              "سوى ترتيب هذا الانحراف. **ويتعذّر التقدير وفق القاعدة ({min_post} على الأقل)، "
+              "فلا تُذكر أي قيمة p.**",
+    },
+    "nb04.h.synth": {
+        "en": "Where a synthetic control is estimable: the tier score against all countries",
+        "ar": "حيث يمكن تقدير الضبط التركيبي: درجة الفئة مقارنةً بكل الدول",
+    },
+    "nb04.synth.intro": {
+        "en": "Same reform and window as the ITS (reports up to the one before the 2015 law), "
+              "donors = every country ranked in each of those reports. Placebos: each donor in "
+              "turn gets its own synthetic control; the p-value is the treated unit's rank of "
+              "the post/pre RMSPE ratio.",
+        "ar": "الإصلاح والنافذة نفساهما كما في السلسلة الزمنية المتقطعة (التقارير السابقة "
+              "لقانون عام 2015)، والدول المانحة هي كل دولة صُنِّفت في كل تقرير من تلك "
+              "التقارير. وفي الاختبار الوهمي يُبنى لكل دولة مانحة بدورها نظيرها التركيبي، "
+              "والقيمة الاحتمالية هي مرتبة الدولة المعنية بين الجميع في نسبة جذر متوسط مربع "
+              "خطأ التنبؤ بعد التدخل إلى ما قبله.",
+    },
+    "nb04.synth.few_post": {"en": "only {n_post}", "ar": "لا يتوفر بعد التدخل إلا {n_post}"},
+    "nb04.synth.read": {
+        "en": "Average post-period gap {estimate} tier points (pre-period RMSPE {pre}, post "
+              "{post}); RMSPE ratio {ratio}, rank {rank} of {n_units}: **p = {p}** "
+              "({n_pre} before, {n_post} after, {n_donors}). {n_exact} of {units} fit "
+              "their pre-period exactly, so their ratio is undefined: {n_zero} (no post gap "
+              "either, 0/0) are set to 0 and {n_inf} get an infinite ratio; leaving every exact "
+              "fit out, p = {p_defined}. Ties count against {name} ({n_ties} tie(s); mid-rank p "
+              "= {p_mid}). The smallest attainable p-value is 1/{n_units} = {min_p}. Limits: "
+              "only {post_phrase} after the intervention, a four-valued ordinal outcome treated as "
+              "a number (many exact ties), and donors that reformed too.",
+        "ar": "بلغ متوسط الفجوة بعد التدخل {estimate} درجة (جذر متوسط مربع خطأ التنبؤ {pre} "
+              "قبل التدخل و{post} بعده)، ونسبة الخطأين {ratio}، وجاءت مرتبة {name} {rank} من أصل "
+              "{units}: **p = {p}** ({n_pre} قبل التدخل، و{n_post} بعده، و{n_donors}). "
+              "وتطابقت {n_exact} من أصل {units} مع فترة ما قبل التدخل تطابقاً تاماً، فنسبتها "
+              "غير معرّفة: عُيِّنت النسبة صفراً لـ{n_zero} منها (لا فجوة بعد التدخل أيضاً، "
+              "0/0)، وأُعطيت {n_inf} منها نسبة لا نهائية؛ وباستبعاد كل حالات التطابق التام "
+              "تكون p = {p_defined}. وتُحتسب حالات التساوي في غير صالح {name} (عددها "
+              "{n_ties})؛ وإذا احتُسبت حالات التساوي بنصف وزن تكون p = {p_mid}. وأصغر قيمة p "
+              "ممكنة هي 1/{n_units} = {min_p}. والحدود: {post_phrase} فقط بعد التدخل، ونتيجة "
+              "ترتيبية لا تأخذ إلا أربع قيم تُعامَل معاملة الرقم (مع كثير من حالات التساوي "
+              "التام)، ودول مانحة أجرت هي الأخرى إصلاحات.",
+    },
+    # 5. the 2025-2028 strategy as a design
+    "nb04.h.design": {"en": "5. The 2025–2028 strategy as a pre-specified design",
+                      "ar": "5. الاستراتيجية الوطنية 2025-2028: خطة تقييم محددة مسبقاً"},
+    "nb04.design.intro": {
+        "en": "Written down before any post-strategy report exists:\n\n"
+              "- **intervention**: the strategy launch ({launched}), first assessed in the "
+              "{r25} report; its last months (April–December {end_year}) fall in the {end} "
+              "report, so the table runs to {end};\n"
+              "- **primary outcome**: the tier score; ITS with level and slope change, "
+              "Newey–West 1 lag, lags 0–3 shown; the {pre_end} and earlier reports are the "
+              "pre-period;\n"
+              "- **peers**: DiD and event study against the other GCC states, placebo-in-space "
+              "p-values; synthetic control on the tier score only with at least {min_post} after "
+              "the intervention;\n"
+              "- **secondary outcomes**: TIP-reported prosecutions, convictions, investigations "
+              "and victims identified (Poisson ITS), once the years before the strategy are "
+              "filled;\n"
+              "- thresholds below are the minimum for each method to run, not for a precise "
+              "estimate.\n\n"
+              "No indicators, targets or budget of the 2025–2028 strategy have been published.",
+        "ar": "كُتبت هذه الخطة قبل صدور أي تقرير يلي الاستراتيجية:\n\n"
+              "- **التدخل**: إطلاق الاستراتيجية ({launched})، ويُقيَّم لأول مرة في تقرير عام "
+              "{r25}؛ وتقع أشهرها الأخيرة (من أبريل إلى ديسمبر {end_year}) في فترة تقرير عام "
+              "{end}، ولذلك يمتد الجدول إلى عام {end}؛\n"
+              "- **النتيجة الرئيسية**: درجة الفئة، بسلسلة زمنية متقطعة تقدّر تغيّر المستوى "
+              "وتغيّر الاتجاه، بأخطاء نيوي-ويست بفترة إبطاء واحدة، مع عرض فترات الإبطاء من 0 "
+              "إلى 3؛ وتشكّل التقاريرُ حتى تقرير عام {pre_end} فترةَ ما قبل التدخل؛\n"
+              "- **النظراء**: الفروق المزدوجة ودراسة الحدث مقارنةً ببقية دول مجلس التعاون، "
+              "بقيم احتمالية من الاختبار الوهمي المكاني؛ والضبط التركيبي على درجة الفئة لا "
+              "يُقدَّر إلا مع {min_post} على الأقل بعد التدخل؛\n"
+              "- **النتائج الثانوية**: أعداد الملاحقات القضائية والإدانات والتحقيقات والضحايا "
+              "المتعرَّف عليهم كما يوردها تقرير الاتجار بالأشخاص (سلسلة زمنية متقطعة بنموذج "
+              "بواسون)، متى اكتملت أرقام الأعوام السابقة للاستراتيجية؛\n"
+              "- العتبات أدناه هي الحد الأدنى اللازم لتطبيق كل طريقة، لا للحصول على تقدير "
+              "دقيق.\n\n"
+              "ولم تُنشر أي مؤشرات أو قيم مستهدفة أو ميزانية للاستراتيجية الوطنية 2025-2028.",
+    },
+    "nb04.enforcement.read": {
+        "en": "TIP-reported enforcement figures for {name}: {filled} of {cells} filled ({lo}–"
+              "{hi} reports, {n_measures}); none for {empty} in any year.",
+        "ar": "تتوفر عن {name} قيم في {filled} من أصل {cells} من أرقام إنفاذ القانون التي "
+              "يوردها تقرير الاتجار بالأشخاص (تقارير الأعوام من {lo} إلى {hi}، و{n_measures})؛ "
+              "ولم يرد في أي عام رقمٌ لما يلي: {empty}.",
+    },
+    "nb04.enforcement.none": {
+        "en": "No TIP-reported enforcement series is shipped for {name} (the file covers "
+              "Kuwait only).",
+        "ar": "لا تتضمن البيانات المرفقة أرقام إنفاذ القانون الواردة في تقرير الاتجار "
+              "بالأشخاص عن {name} (فالملف يقتصر على الكويت).",
+    },
+    "nb04.enforcement.government": {
+        "en": " Government-reported figures (Kuwait, April–December 2023) are not comparable "
+              "with the TIP's and are not used.",
+        "ar": " أما الأرقام التي أعلنتها الحكومة (الكويت، من أبريل إلى ديسمبر 2023) فلا "
+              "تُقارن بأرقام التقرير، ولا تُستخدم هنا.",
+    },
+    "measure.victims_referred": {"en": "victims referred", "ar": "الضحايا المحالون"},
+    "measure.illegal_recruitment_referred": {
+        "en": "illegal recruitment cases referred",
+        "ar": "قضايا الاستقدام غير المشروع المحالة"},
+    "nb04.col.cells": {"en": "Cells", "ar": "الخانات"},
+    "nb04.col.filled": {"en": "Filled", "ar": "الخانات المملوءة"},
+    "nb04.col.years_filled": {"en": "Years filled", "ar": "الأعوام التي لها قيمة"},
+    "nb04.design.its_tier": {"en": "ITS: tier score",
+                             "ar": "السلسلة الزمنية المتقطعة: درجة الفئة"},
+    "nb04.design.did_gcc": {"en": "DiD / event study vs GCC: tier score",
+                            "ar": "الفروق المزدوجة ودراسة الحدث مقارنةً بدول المجلس: درجة "
+                                  "الفئة"},
+    "nb04.design.synth_world": {"en": "synthetic control vs world: tier score",
+                                "ar": "الضبط التركيبي مقارنةً بالعالم: درجة الفئة"},
+    "nb04.design.its_measure": {"en": "ITS: TIP {measure}",
+                                "ar": "السلسلة الزمنية المتقطعة: {measure} بحسب التقرير"},
+    "nb04.cell": {"en": "{answer} ({n_post} post)", "ar": "{answer} ({n_post} بعد التدخل)"},
+    "nb04.col.design": {"en": "Design", "ar": "التصميم"},
+    "nb04.col.needs": {"en": "needs by {year}", "ar": "ما يلزم بحلول {year}"},
+    "nb04.needs.pre": {"en": "values for {years} (pre-period)",
+                       "ar": "قيم لأعوام {years} (قبل التدخل)"},
+    "nb04.needs.post": {"en": "values for {years} (post-period)",
+                        "ar": "قيم لأعوام {years} (بعد التدخل)"},
+    "nb04.needs.each": {"en": "a value in each report {span}",
+                        "ar": "قيمة في كل تقرير من {span}"},
+    "nb04.needs.more": {"en": "{reports} more post-period report(s)",
+                        "ar": "{reports} بعد التدخل"},
+    "nb04.plan.read": {
+        "en": "First report after which each design can be estimated: {items}{never} Even in "
+              "{end} the ITS has at most {n_post} post periods against {n_pre} pre periods, and "
+              "the GCC comparison cannot reach p < {min_p}.",
+        "ar": "أول تقرير يمكن بعده تقدير كل تصميم: {items}{never} وحتى في عام {end} لن يتجاوز "
+              "عدد التقارير بعد التدخل في السلسلة الزمنية المتقطعة {n_post} مقابل {n_pre} "
+              "قبله، ولا يمكن أن تقل القيمة الاحتمالية في المقارنة مع دول المجلس عن {min_p}.",
+    },
+    "nb04.plan.item": {"en": "{design}: {year}", "ar": "{design} (تقرير عام {year})"},
+    "nb04.plan.never": {
+        "en": ". Not estimable by {end}: {designs} — the years just before the strategy must "
+              "be found first (see *needs*).",
+        "ar": ". ويتعذّر حتى عام {end} تقدير ما يلي: {designs}، إذ يجب أولاً العثور على أرقام "
+              "الأعوام السابقة للاستراتيجية مباشرةً (انظر عمود *ما يلزم*).",
+    },
+    # 6. limits
+    "nb04.h.limits": {"en": "6. Limits", "ar": "6. حدود التحليل"},
+    "nb04.limits.first": {
+        "en": "- **Effort, not prevalence.** {effort} A better tier after a reform means the "
+              "State Department judged the government's efforts better, not that trafficking "
+              "fell.\n"
+              "- **Reporting periods.** {period} Reforms are placed in the first period that "
+              "holds them; a report's narrative may still lag the reform.\n"
+              "- **Partial coverage.** Of {n_years} report years, {complete} are complete "
+              "against an official total, {near} near-complete and {other} unverified or "
+              "partial; the world transition matrix and the world donor pool use whatever rows "
+              "exist in those years.",
+        "ar": "- **الجهود لا الانتشار.** {effort} فتحسّن الفئة بعد إصلاح ما يعني أن وزارة "
+              "الخارجية الأمريكية قدّرت جهود الحكومة تقديراً أفضل، لا أن الاتجار بالأشخاص "
+              "تراجع.\n"
+              "- **فترات التقرير.** {period} ويُنسب كل إصلاح إلى أول فترة يقع فيها، وقد يتأخر "
+              "السرد القُطري للتقرير مع ذلك عن الإصلاح.\n"
+              "- **التغطية الجزئية.** تتوزع سنوات التقرير الـ{n_years} كما يلي: {complete} "
+              "مكتملة التغطية قياساً بمجموع رسمي، و{near} شبه مكتملة، و{other} غير متحقق منها "
+              "أو جزئية؛ "
+              "وتستخدم مصفوفة الانتقال العالمية ومجموعة الدول المانحة العالمية ما يتوفر من "
+              "أسطر في تلك السنوات.",
+    },
+    "nb04.limits.second": {
+        "en": "- **One treated unit.** Placebo-in-space inference is the honest option, and with "
+              "{n_donors} its p-value cannot fall below 1/{k}.\n"
+              "- **Few post periods, overlapping reforms.** Between 2013 and 2018 Kuwait changed "
+              "laws and institutions almost every year, so no window isolates one reform.\n"
+              "- **Ordinal outcome.** The tier score is a convention (Watch List = 2.5) with a "
+              "floor and a ceiling; linear models extrapolate past them.\n",
+        "ar": "- **دولة واحدة شملها الإصلاح.** الاستدلال بالاختبار الوهمي المكاني هو الخيار "
+              "الأمين، ومع {n_donors} لا يمكن أن تقل قيمته الاحتمالية عن 1/{k}.\n"
+              "- **فترات قليلة بعد التدخل وإصلاحات متداخلة.** بين عامي 2013 و2018 غيّرت "
+              "الكويت قوانينها ومؤسساتها كل عام تقريباً، فلا تعزل أي نافذة إصلاحاً واحداً.\n"
+              "- **نتيجة ترتيبية.** درجة الفئة اصطلاح (قائمة المراقبة = 2.5) له حد أدنى وحد "
+              "أعلى، والنماذج الخطية تمتد بالتقدير إلى ما بعدهما.\n",
+    },
+    "nb04.limits.sparse": {
+        "en": "- **Sparse enforcement data.** {filled} of {cells} TIP enforcement cells for "
+              "{name} are filled ({zeros} of them zero), from narratives only partly read; no "
+              "count series is usable until the missing years are filled.",
+        "ar": "- **شُح بيانات إنفاذ القانون.** لا يتوفر من أرقام إنفاذ القانون الواردة في "
+              "التقرير عن {name} إلا {filled} من أصل {cells} (منها {zeros} أصفار)، مستخرجة من "
+              "سرود قُطرية لم تُقرأ إلا جزئياً؛ ولا تصلح أي سلسلة أعداد للتحليل قبل استكمال "
+              "الأعوام الناقصة.",
+    },
+    "nb04.limits.no_enforcement": {
+        "en": "- **No enforcement data.** No TIP enforcement series is shipped for {name}.",
+        "ar": "- **لا بيانات لإنفاذ القانون.** لا تتضمن البيانات المرفقة أرقام إنفاذ القانون "
+              "الواردة في التقرير عن {name}.",
+    },
+    # why a design is not estimable (tipanalysis.impact.errors; viz.impact_text.reason)
+    "nb04.reason.pre": {"en": "only {n} before {at}; at least {m} are needed",
+                        "ar": "لا تسبق التدخل ({at}) إلا {n}، ويلزم {m} على الأقل"},
+    "nb04.reason.post": {"en": "only {n} after the intervention; at least {m} are needed",
+                         "ar": "لا يلي التدخل إلا {n}، ويلزم {m} على الأقل"},
+    "nb04.reason.slope": {"en": "a slope change needs at least 2 post-intervention periods",
+                          "ar": "يتطلب تقدير تغيّر الاتجاه فترتين على الأقل بعد التدخل"},
+    "nb04.reason.donors": {"en": "{n}; at least {m} are needed",
+                           "ar": "لا تتوفر إلا {n}، ويلزم {m} على الأقل"},
+    "nb04.reason.exact": {"en": "exact fit with {n} residual df: no interval",
+                          "ar": "تطابق النموذج مع البيانات تطابقاً تاماً (درجات الحرية "
+                                "المتبقية {n})، فلا يُحسب مجال ثقة"},
+    "nb04.reason.TooFewPeriodsError": {
+        "en": "too few periods before or after the intervention",
+        "ar": "عدد الفترات قبل التدخل أو بعده أقل مما يتطلبه التصميم"},
+    "nb04.reason.NoVariationError": {
+        "en": "the outcome does not vary, so nothing can be estimated",
+        "ar": "لا تتغير قيم النتيجة في هذه الفترة، فلا يمكن تقدير أي تغيّر"},
+    "nb04.reason.MissingOutcomeError": {
+        "en": "the outcome has missing values (or the panel is unbalanced); nothing is imputed",
+        "ar": "في قيم النتيجة نقص (أو أن بيانات الدول غير متوازنة)، ولا تُستكمل القيم "
+              "الناقصة تلقائياً"},
+    "nb04.reason.InterventionOutsideDataError": {
+        "en": "the intervention falls outside the observed years",
+        "ar": "يقع موعد التدخل خارج الأعوام المرصودة"},
+    "nb04.reason.AmbiguousDateError": {
+        "en": "the date is too coarse to place in one reporting period",
+        "ar": "التاريخ غير دقيق بما يكفي لنسبته إلى فترة تقرير واحدة"},
+    "nb04.reason.ImpactInputError": {
+        "en": "the data do not meet the design's requirements",
+        "ar": "لا تستوفي البيانات شروط هذا التصميم"},
+})
+
 
 
 # Notebook 02 (ranking), run in either language: every heading, sentence and table label.
