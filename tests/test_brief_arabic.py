@@ -324,7 +324,9 @@ def notebook_text(path) -> str:
 
 #: Notebooks whose text, headings and table labels are written from the translation table.
 ARABIC_NOTEBOOKS = {"02_ranking": {"country": "KWT", "lang": "ar"},
-                    "03_strategy_review": {"lang": "ar"}}
+                    "03_strategy_review": {"lang": "ar"},
+                    "04_impact": {"country": "KWT", "lang": "ar"},
+                    "06_tip_findings": {"country": "KWT", "lang": "ar"}}
 
 
 @pytest.mark.notebooks
