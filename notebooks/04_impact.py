@@ -49,7 +49,8 @@ text = events["event_ar" if lang == "ar" else "event_short_en"]
 label_table(events.assign(event=text, date=it.dates(events, lang)), lang, {
     "date": "col.date", "category": "col.category", "report_year": "nb04.col.report_year",
     "report_year_earliest": "nb04.col.earliest", "ambiguous": "nb04.col.year_only",
-    "event": "col.event"}, flags=["ambiguous"], values={"category": "category"})
+    "event": "col.event"}, flags=["ambiguous"], values={"category": "category"}
+    ).set_index(t("col.date", lang))
 
 # %%
 reforms = impact.reforms(timeline, policy="latest")  # the table the brief uses too
@@ -81,7 +82,8 @@ label_table(base.round(3), lang, {
     "reform": "col.reform", "target": "nb04.col.target", "baseline_year":
     "nb04.col.baseline_year", "baseline_tier": "col.baseline", "expected_prob":
     "nb04.col.expected", "observed": "col.observed"},
-    tiers=["baseline_tier"], flags=["observed"], values={"target": "nb04.target"})
+    tiers=["baseline_tier"], flags=["observed"], values={"target": "nb04.target"}
+    ).set_index(t("col.reform", lang))
 
 # %%
 left_out = [names_by_year[y] for y in reforms["report_year"] if y not in usable]
@@ -117,7 +119,8 @@ wild = (impact.its_wild_bootstrap(window, "score", "report_year", r13, n_boot=19
 md(its_error) if lags is None else label_table(lags.round(3), lang, {
     "maxlags": "nb04.col.lags", "term": "col.term", "estimate": "col.estimate",
     "std_err" if "std_err" in lags else "se": "col.std_err", "ci_low": "col.ci_low",
-    "ci_high": "col.ci_high", "p_value": "col.p_value"}, values={"term": "nb04.term"})
+    "ci_high": "col.ci_high", "p_value": "col.p_value"}, values={"term": "nb04.term"}
+    ).set_index(t("nb04.col.lags", lang))
 
 # %%
 md(its_error) if its_fit is None else md(
@@ -262,7 +265,8 @@ levels = data.load_coverage()["completeness"].value_counts()
 values = tip["value"].dropna()
 md(t("nb04.limits.first", lang, effort=t("caveat.effort", lang),
      period=t("caveat.period", lang), n_years=int(levels.sum()),
-     complete=levels.get("complete", 0), near=levels.get("near-complete", 0),
+     complete=levels.get("complete", 0), inferred=levels.get("inferred", 0),
+     near=levels.get("near-complete", 0),
      other=levels.get("unverified", 0) + levels.get("partial", 0)) + "\n"
    + t("nb04.limits.second", lang, n_donors=it.counted(n_donors, "دولة مانحة", lang),
        k=n_donors + 1)

@@ -94,9 +94,9 @@ def test_base_rates_read_from_the_computed_table(kuwait):
                      ignore_index=True)
     base.insert(0, "reform", base["reform_year"].map(it.reform_names(reforms, "ar")))
     text = it.base_rate_sentence(base, "ar", r25=2026)
-    assert text.startswith("بلغ احتمال رفع التصنيف خلال تقريرين بعد كل إصلاح ما يلي: قانون "
-                           "عام 2013: 47% انطلاقاً من الفئة الثالثة في تقرير عام 2012، ولم "
-                           "يُرفع التصنيف؛ ")
+    assert text.startswith("كان الاحتمال المتوقع لرفع التصنيف خلال تقريرين بعد كل إصلاح كما "
+                           "يلي: قانون عام 2013: 47% انطلاقاً من الفئة الثالثة في تقرير عام "
+                           "2012، ولم يُرفع التصنيف؛ ")
     assert "استراتيجية 2025-2028: 6% انطلاقاً من الفئة الثانية في تقرير عام 2025، ولم يُرصد " \
            "بعد." in text
     assert text.endswith("فيبلغ المعدل الأساسي *لخفض* التصنيف خلال تقريرين بعدها 31%.")

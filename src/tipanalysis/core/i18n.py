@@ -923,7 +923,8 @@ _TABLE.update({
     },
     "nb04.base.read": {
         "en": "Chance of an upgrade within two reports — {items}.",
-        "ar": "بلغ احتمال رفع التصنيف خلال تقريرين بعد كل إصلاح ما يلي: {items}.",
+        "ar": "كان الاحتمال المتوقع لرفع التصنيف خلال تقريرين بعد كل إصلاح كما يلي: "
+              "{items}.",
     },
     "nb04.base.none": {"en": "no reform has a ranked baseline",
                        "ar": "لا يسبق أيَّ إصلاح تصنيفٌ يُنطلق منه"},
@@ -961,8 +962,8 @@ _TABLE.update({
               "2013 law, on the reports up to the last one before the 2015 law is first "
               "assessed, so that the next reform does not enter the post-period.",
         "ar": "انحدار مجزأ بطريقة المربعات الصغرى العادية (تغيّر المستوى وتغيّر الاتجاه) "
-              "بأخطاء معيارية من نوع نيوي-ويست (بفترة إبطاء واحدة) حول القانون رقم 91 لسنة "
-              "2013، على التقارير التي تسبق أول تقرير يُقيَّم فيه قانون عام 2015، كي لا يدخل "
+              "بأخطاء معيارية من نوع نيوي-ويست (بفترة إبطاء واحدة) قبل القانون رقم 91 لسنة "
+              "2013 وبعده، على التقارير التي تسبق أول تقرير يُقيَّم فيه قانون عام 2015، كي لا يدخل "
               "الإصلاح التالي فترة ما بعد التدخل.",
     },
     "nb04.not_estimable": {"en": "Not estimable for {name}: {reason}.",
@@ -1014,7 +1015,7 @@ _TABLE.update({
         "ar": "يُقدَّر النموذج نفسه لكل إصلاح في نافذتين: نافذة *بين الإصلاحات* (تبدأ فترة ما "
               "قبل التدخل بأول تقرير يُقيَّم فيه الإصلاح السابق، وتنتهي فترة ما بعده بالتقرير "
               "السابق للإصلاح التالي)، والسلسلة كاملةً (وهي أطول، لكن كل إصلاح لاحق يقع في "
-              "فترة ما بعد التدخل). وتذكر الأسطر التي تعذّر تقديرها السبب.",
+              "فترة ما بعد التدخل). ويُذكر السبب في كل سطر تعذّر تقديره.",
     },
     "nb04.its.windows.read": {
         "en": "{k} of {n_specs} give an interval. {range}The short windows have too few post "
@@ -1077,9 +1078,9 @@ _TABLE.update({
         "en": "With one treated country, standard errors are not valid; inference re-assigns "
               "the reform to each GCC state in turn (placebo in space). Only years in which all "
               "six states are ranked enter.",
-        "ar": "مع دولة واحدة شملها الإصلاح لا تصح الأخطاء المعيارية المعتادة، فيقوم الاستدلال "
-              "على إسناد الإصلاح إلى كل دولة من دول المجلس بالتناوب (اختبار وهمي مكاني). ولا "
-              "تدخل التحليلَ إلا الأعوام التي صُنِّفت فيها دول المجلس الست جميعها.",
+        "ar": "لم يشمل الإصلاح إلا دولة واحدة، فلا تصح الأخطاء المعيارية المعتادة، ويقوم الاستدلال "
+              "على إسناد الإصلاح إلى كل دولة من دول المجلس بالتناوب (اختبار وهمي مكاني). ولا تدخل "
+              "التحليلَ إلا الأعوام التي صُنِّفت فيها دول المجلس الست جميعها.",
     },
     "nb04.did.item": {
         "en": "{reform} ({start}–{end}): {estimate} tier points relative to the peer mean "
@@ -1111,8 +1112,8 @@ _TABLE.update({
               "{p}); for the post-period coefficients, {below}. Later reforms ({r15}, {r18}) sit "
               "inside this post-period, so the path is descriptive.",
         "ar": "تشمل دراسة الحدث {n_reports} ({n_pre} قبل التدخل و{n_post} ابتداءً من تقرير "
-              "عام {year})، و{n_donors}، وتقرير عام {ref} مرجعاً. وأكبر معامل بعد التدخل "
-              "{big} في تقرير عام {big_year} (قيمة p للاختبار الوهمي {p})؛ {below}. "
+              "عام {year}) و{n_donors}، وتتخذ تقرير عام {ref} مرجعاً. ويبلغ أكبر معامل بعد "
+              "التدخل {big} في تقرير عام {big_year} (قيمة p للاختبار الوهمي {p})؛ {below}. "
               "والإصلاحات اللاحقة (تقريرا عامي {r15} و{r18}) تقع داخل فترة ما بعد التدخل "
               "هذه، فالمسار وصفي.",
     },
@@ -1129,15 +1130,16 @@ _TABLE.update({
               "أقل (أصغر قيمة ممكنة 1/{n_units} = {floor})",
     },
     "nb04.h.cho": {"en": "Synthetic control on the Cho 3P policy index (2013 law)",
-                   "ar": "الضبط التركيبي على مؤشر السياسات 3P لـ Cho (قانون عام 2013)"},
+                   "ar": "الضبط التركيبي على مؤشر السياسات الثلاثي (3P) لتشو وزميليه (قانون عام "
+                         "2013)"},
     "nb04.cho.intro": {
         "en": "The Cho, Dreher & Neumayer 3P index (prosecution + protection + prevention, "
               "3–15) is shipped for {lo}–{hi} only. Pre-specified rule of this notebook: a "
               "placebo p-value is reported only with **at least {min_post} after the "
               "intervention**.",
-        "ar": "يجمع مؤشر 3P الذي وضعه Cho ودريهر ونويمار درجات الملاحقة القضائية والحماية "
-              "والوقاية (من 3 إلى 15)، ولا تغطي البيانات المرفقة منه إلا الأعوام من {lo} إلى "
-              "{hi}. وتقضي قاعدة حُددت مسبقاً في هذه الورقة بألا تُذكر قيمة p للاختبار "
+        "ar": "يجمع مؤشر السياسات الثلاثي (3P) الذي وضعه تشو ودريهر ونويمار درجات الملاحقة "
+              "القضائية والحماية والوقاية (من 3 إلى 15)، ولا تغطي البيانات المرفقة منه إلا الأعوام "
+              "من {lo} إلى {hi}. وتقضي قاعدة حُددت مسبقاً في هذه الورقة بألا تُذكر قيمة p للاختبار "
               "الوهمي إلا مع **{min_post} على الأقل بعد التدخل**.",
     },
     "nb04.cho.read": {
@@ -1167,11 +1169,11 @@ _TABLE.update({
               "donors = every country ranked in each of those reports. Placebos: each donor in "
               "turn gets its own synthetic control; the p-value is the treated unit's rank of "
               "the post/pre RMSPE ratio.",
-        "ar": "الإصلاح والنافذة نفساهما كما في السلسلة الزمنية المتقطعة (التقارير السابقة "
-              "لقانون عام 2015)، والدول المانحة هي كل دولة صُنِّفت في كل تقرير من تلك "
-              "التقارير. وفي الاختبار الوهمي يُبنى لكل دولة مانحة بدورها نظيرها التركيبي، "
-              "والقيمة الاحتمالية هي مرتبة الدولة المعنية بين الجميع في نسبة جذر متوسط مربع "
-              "خطأ التنبؤ بعد التدخل إلى ما قبله.",
+        "ar": "يُستخدم هنا الإصلاح نفسه والنافذة نفسها المستخدمان في السلسلة الزمنية المتقطعة "
+              "(التقارير السابقة لقانون عام 2015)، وتُعدّ دولةً مانحة كلُّ دولة صُنِّفت في كل "
+              "تقرير من تلك التقارير. وفي الاختبار الوهمي يُبنى لكل دولة مانحة بدورها نظيرها "
+              "التركيبي، والقيمة الاحتمالية هي مرتبة الدولة المعنية بين الجميع في نسبة جذر متوسط "
+              "مربع خطأ التنبؤ بعد التدخل إلى ما قبله.",
     },
     "nb04.synth.few_post": {"en": "only {n_post}", "ar": "لا يتوفر بعد التدخل إلا {n_post}"},
     "nb04.synth.read": {
@@ -1236,9 +1238,9 @@ _TABLE.update({
     "nb04.enforcement.read": {
         "en": "TIP-reported enforcement figures for {name}: {filled} of {cells} filled ({lo}–"
               "{hi} reports, {n_measures}); none for {empty} in any year.",
-        "ar": "تتوفر عن {name} قيم في {filled} من أصل {cells} من أرقام إنفاذ القانون التي "
-              "يوردها تقرير الاتجار بالأشخاص (تقارير الأعوام من {lo} إلى {hi}، و{n_measures})؛ "
-              "ولم يرد في أي عام رقمٌ لما يلي: {empty}.",
+        "ar": "تتوفر عن {name} قيمٌ في {filled} من أصل {cells} مخصصة لأرقام إنفاذ القانون التي "
+              "يوردها تقرير الاتجار بالأشخاص (تقارير الأعوام من {lo} إلى {hi}، و{n_measures})؛ ولم "
+              "يرد في أي عام رقمٌ لما يلي: {empty}.",
     },
     "nb04.enforcement.none": {
         "en": "No TIP-reported enforcement series is shipped for {name} (the file covers "
@@ -1303,8 +1305,9 @@ _TABLE.update({
               "- **Reporting periods.** {period} Reforms are placed in the first period that "
               "holds them; a report's narrative may still lag the reform.\n"
               "- **Partial coverage.** Of {n_years} report years, {complete} are complete "
-              "against an official total, {near} near-complete and {other} unverified or "
-              "partial; the world transition matrix and the world donor pool use whatever rows "
+              "against an official total, {inferred} complete with some placements inferred, "
+              "{near} near-complete and {other} unverified or partial; the world transition "
+              "matrix and the world donor pool use whatever rows "
               "exist in those years.",
         "ar": "- **الجهود لا الانتشار.** {effort} فتحسّن الفئة بعد إصلاح ما يعني أن وزارة "
               "الخارجية الأمريكية قدّرت جهود الحكومة تقديراً أفضل، لا أن الاتجار بالأشخاص "
@@ -1312,8 +1315,8 @@ _TABLE.update({
               "- **فترات التقرير.** {period} ويُنسب كل إصلاح إلى أول فترة يقع فيها، وقد يتأخر "
               "السرد القُطري للتقرير مع ذلك عن الإصلاح.\n"
               "- **التغطية الجزئية.** تتوزع سنوات التقرير الـ{n_years} كما يلي: {complete} "
-              "مكتملة التغطية قياساً بمجموع رسمي، و{near} شبه مكتملة، و{other} غير متحقق منها "
-              "أو جزئية؛ "
+              "مكتملة التغطية قياساً بمجموع رسمي، و{inferred} مكتملة العدد مع تصنيفات "
+              "مستنتَجة، و{near} شبه مكتملة، و{other} غير متحقق منها أو جزئية؛ "
               "وتستخدم مصفوفة الانتقال العالمية ومجموعة الدول المانحة العالمية ما يتوفر من "
               "أسطر في تلك السنوات.",
     },
@@ -1324,12 +1327,12 @@ _TABLE.update({
               "laws and institutions almost every year, so no window isolates one reform.\n"
               "- **Ordinal outcome.** The tier score is a convention (Watch List = 2.5) with a "
               "floor and a ceiling; linear models extrapolate past them.\n",
-        "ar": "- **دولة واحدة شملها الإصلاح.** الاستدلال بالاختبار الوهمي المكاني هو الخيار "
+        "ar": "- **دولة واحدة شملها الإصلاح.** يبقى الاستدلال بالاختبار الوهمي المكاني الخيارَ "
               "الأمين، ومع {n_donors} لا يمكن أن تقل قيمته الاحتمالية عن 1/{k}.\n"
               "- **فترات قليلة بعد التدخل وإصلاحات متداخلة.** بين عامي 2013 و2018 غيّرت "
               "الكويت قوانينها ومؤسساتها كل عام تقريباً، فلا تعزل أي نافذة إصلاحاً واحداً.\n"
-              "- **نتيجة ترتيبية.** درجة الفئة اصطلاح (قائمة المراقبة = 2.5) له حد أدنى وحد "
-              "أعلى، والنماذج الخطية تمتد بالتقدير إلى ما بعدهما.\n",
+              "- **نتيجة ترتيبية.** ليست درجة الفئة إلا اصطلاحاً (قائمة المراقبة = 2.5) له حد "
+              "أدنى وحد أعلى، وتمتد النماذج الخطية بتقديراتها إلى ما بعدهما.\n",
     },
     "nb04.limits.sparse": {
         "en": "- **Sparse enforcement data.** {filled} of {cells} TIP enforcement cells for "

@@ -308,14 +308,15 @@ def coef_table(params: pd.DataFrame, lang: str) -> pd.DataFrame:
     --------
     >>> p = pd.DataFrame({"term": ["level_change"], "estimate": [-0.3333], "se": [0.19],
     ...                   "ci_low": [-0.75], "ci_high": [0.09], "p_value": [0.106]})
-    >>> coef_table(p, "ar").columns.tolist()[:2], coef_table(p, "ar").iloc[0, 0]
-    (['الحد', 'التقدير'], 'تغيّر المستوى')
+    >>> coef_table(p, "ar").index.tolist(), coef_table(p, "ar").columns.tolist()[:2]
+    (['تغيّر المستوى'], ['التقدير', 'الخطأ المعياري'])
     """
     from tipanalysis.viz.labels import label_table
 
     out = params[[c for c in _COEF_COLUMNS if c in params]].copy()
     out["term"] = [t(f"nb04.term.{v}", lang) for v in out["term"]]
-    return label_table(out.round(3), lang, {c: _COEF_COLUMNS[c] for c in out})
+    return label_table(out.round(3), lang, {c: _COEF_COLUMNS[c] for c in out}).set_index(
+        t("col.term", lang))
 
 
 def windows_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -328,7 +329,7 @@ def windows_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     ...                   "level_change": ["-0.33 [-0.75, +0.09]"],
     ...                   "slope_change": ["-0.11 [-0.19, -0.02]"],
     ...                   "problem": ["exact fit with 1 residual df: no interval"]})
-    >>> windows_table(w, "ar").iloc[0, 1], windows_table(w, "ar").iloc[0, -1].split("،")[0]
+    >>> windows_table(w, "ar").iloc[0, 0], windows_table(w, "ar").iloc[0, -1].split("،")[0]
     ('من 2003 إلى 2015', 'تطابق النموذج مع البيانات تطابقاً تاماً (درجات الحرية المتبقية 1)')
     """
     from tipanalysis.viz.labels import label_table
@@ -345,7 +346,8 @@ def windows_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
                "nb04.col.later_reforms", "n_pre": "nb04.col.n_pre", "n_post": "nb04.col.n_post",
                "level_change": "nb04.term.level_change", "slope_change": "nb04.term.slope_change",
                "problem": "nb04.col.problem"}
-    return label_table(out, lang, {c: k for c, k in columns.items() if c in out})
+    return label_table(out, lang, {c: k for c, k in columns.items() if c in out}).set_index(
+        t("col.reform", lang))
 
 
 def _span(text: object, lang: str) -> str:
@@ -359,14 +361,15 @@ def weights_table(weights: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     Examples
     --------
-    >>> weights_table(pd.DataFrame({"unit": ["CUB"], "weight": [0.3675]}), "ar").values.tolist()
-    [['كوبا', 0.368]]
+    >>> weights_table(pd.DataFrame({"unit": ["CUB"], "weight": [0.3675]}), "ar").to_dict()
+    {'الوزن': {'كوبا': 0.368}}
     """
     from tipanalysis import countries
     from tipanalysis.viz.labels import label_table
 
     out = weights.assign(unit=[countries.name(u, lang) for u in weights["unit"]])
-    return label_table(out.round(3), lang, {"unit": "col.country", "weight": "nb04.col.weight"})
+    return label_table(out.round(3), lang, {"unit": "col.country", "weight": "nb04.col.weight"}
+                       ).set_index(t("col.country", lang))
 
 
 _SYNTH_COLUMNS = {"estimate": "col.estimate", "pre_rmspe": "nb04.col.pre_rmspe",
@@ -530,12 +533,13 @@ def did_table(did: pd.DataFrame, lang: str) -> pd.DataFrame:
     Examples
     --------
     >>> d = pd.DataFrame({"reform": ["x"], "start": [2005], "end": [2015], "estimate": [0.3]})
-    >>> did_table(d, "ar").columns.tolist()
-    ['الإصلاح', 'من', 'إلى', 'التقدير']
+    >>> did_table(d, "ar").columns.tolist(), did_table(d, "ar").index.tolist()
+    (['من', 'إلى', 'التقدير'], ['x'])
     """
     from tipanalysis.viz.labels import label_table
 
-    return label_table(did.round(3), lang, {c: k for c, k in _DID_COLUMNS.items() if c in did})
+    return label_table(did.round(3), lang, {c: k for c, k in _DID_COLUMNS.items() if c in did}
+                       ).set_index(t("col.reform", lang))
 
 
 def did_sentence(did: pd.DataFrame, name: str, n_donors: int, lang: str) -> str:
@@ -625,7 +629,7 @@ def enforcement_sentence(tip: pd.DataFrame, name: str, lang: str) -> str:
     filled = tip.groupby("measure")["value"].count()
     empty = [t(f"measure.{m}", lang) for m in filled.index[filled == 0]]
     return t("nb04.enforcement.read", lang, name=name, filled=int(tip["value"].notna().sum()),
-             cells=counted(len(tip), "خانة", lang, "acc") if lang != "ar" else len(tip),
+             cells=counted(len(tip), "خانة", lang, "acc"),
              lo=int(tip["report_year"].min()), hi=int(tip["report_year"].max()),
              n_measures=counted(len(filled), "مقياس", lang),
              empty=join_list(empty, lang) if lang == "ar" else ", ".join(empty))
