@@ -161,3 +161,14 @@ def test_readme_run_examples_use_existing_parameters():
     # Prose that names a parameter (e.g. "a `seed` parameter") names one that exists.
     for name in re.findall(r"`(\w+)` parameter", text):
         assert name in everything, name
+
+
+def test_a_page_run_in_arabic_reads_right_to_left(tmp_path):
+    path = notebook(tmp_path / "01_page.ipynb", "lang = 'en'", "print(lang)")
+    [result] = run.run_notebooks([path], {"lang": "ar"}, out=tmp_path / "ar", progress=False)
+    assert result.ok, str(result.error)
+    page = (tmp_path / "ar" / "01_page.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    [result] = run.run_notebooks([path], {}, out=tmp_path / "en", progress=False)
+    page = (tmp_path / "en" / "01_page.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' not in page and '<html lang="en">' in page

@@ -592,8 +592,13 @@ def notebook_title(nb: Any, default: str) -> str:
     return default
 
 
-def notebook_html(nb: Any, name: str, *, hide_code: bool = True) -> str:
-    """Render an executed notebook as standalone HTML (code cells hidden when ``hide_code``)."""
+def notebook_html(nb: Any, name: str, *, hide_code: bool = True, lang: str | None = None) -> str:
+    """Render an executed notebook as standalone HTML (code cells hidden when ``hide_code``).
+
+    A notebook run with ``lang="ar"`` is an Arabic page: ``<html lang="ar" dir="rtl">``, so
+    paragraphs, lists and tables read right to left (a left-to-right page puts an Arabic
+    sentence's final full stop at its start).
+    """
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", exclude_input=hide_code,
@@ -601,6 +606,12 @@ def notebook_html(nb: Any, name: str, *, hide_code: bool = True) -> str:
     # The page title is the report's heading, not its file name.
     resources = {"metadata": {"name": notebook_title(nb, name)}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    if lang is not None:
+        from tipanalysis.core.i18n import LANGS, text_direction
+
+        if lang in LANGS:
+            body = re.sub(r"<html[^>]*>", f'<html lang="{lang}" dir="{text_direction(lang)}">',
+                          body, count=1)
     return body
 
 
@@ -1128,7 +1139,8 @@ def run_notebooks(notebooks: Sequence[Path] | None = None, params: Mapping[str, 
                     nb, result = execute_notebook(nb_path, plan, progress=bar, reports_dir=own)
                 if result.ok:
                     hide = bool(REPORT_NAME.match(nb_path.with_suffix(".ipynb").name))
-                    html_text = notebook_html(nb, nb_path.stem, hide_code=hide)
+                    html_text = notebook_html(nb, nb_path.stem, hide_code=hide,
+                                              lang=result.parameters.get("lang"))
                     (own / f"{nb_path.stem}.html").write_text(html_text, encoding="utf-8")
                     nbformat.write(nb, own / f"{nb_path.stem}.ipynb")
                 return result
