@@ -51,6 +51,7 @@ from tipanalysis.impact.inference import (
     ratio_status,
 )
 from tipanalysis.impact.panels import (
+    Reason,
     attempt,
     balanced_panel,
 )
@@ -112,6 +113,7 @@ __all__ = [
     "InterventionOutsideDataError",
     "MissingOutcomeError",
     "NoVariationError",
+    "Reason",
     "SynthResult",
     "TooFewPeriodsError",
     "attempt",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from tipanalysis.viz import impact_text
 from tipanalysis.viz.evidence import (
     DIRECTION_COLORS,
     coverage_table,
@@ -78,6 +79,7 @@ __all__ = [
     "figures",
     "forecast",
     "impact",
+    "impact_text",
     "is_masculine",
     "label",
     "maps",

@@ -21,14 +21,32 @@ from tipanalysis.core.i18n import join_list, t
 
 __all__ = [
     "DESIGN_MEASURES",
+    "base_rate_sentence",
+    "cho_sentence",
+    "coef_table",
     "count_below",
     "counted",
+    "dates",
     "design_label",
+    "did_rows",
+    "did_sentence",
+    "did_table",
+    "enforcement_sentence",
+    "event_study_sentence",
+    "filled_table",
+    "its_limits",
+    "its_sentence",
     "needs",
+    "plan_sentence",
     "reason",
     "reform_names",
     "schedule_table",
     "signed",
+    "synth_sentence",
+    "synth_table",
+    "weights_table",
+    "windows_sentence",
+    "windows_table",
 ]
 
 #: The English noun (singular, plural) for each Arabic noun :func:`counted` knows.
