@@ -1151,14 +1151,13 @@ _TABLE.update({
               "only rank that deviation. **Not estimable under the rule (at least {min_post} "
               "after the intervention): no "
               "p-value is reported.**",
-        "ar": "تمتد فترة ما قبل التدخل من {start} إلى {pre_end} ({n_pre}، و{n_donors} تتوفر "
-              "قيمها في كل عام)، ويبلغ فيها جذر متوسط مربع خطأ التنبؤ {rmspe} نقطة. وينتهي "
-              "المؤشر في عام {end}، فلا يتوفر بعد التدخل إلا **{n_post}**: ففجوة عام {end} "
-              "البالغة {gap} انحرافُ عام واحد، في العام الذي نفذ فيه القانون ({date})، على "
-              "درجة لا تتحرك إلا بنقاط كاملة. ولا يكفي عام واحد لتمييز أثر القانون من "
-              "التذبذب العارض، ونسبة خطأ التنبؤ بعد التدخل إلى ما قبله على عام واحد لا تفعل "
-              "سوى ترتيب هذا الانحراف. **ويتعذّر التقدير وفق القاعدة ({min_post} على الأقل)، "
-              "فلا تُذكر أي قيمة p.**",
+        "ar": "تمتد فترة ما قبل التدخل من {start} إلى {pre_end} ({n_pre}، و{n_donors} تتوفر قيمها "
+              "في كل عام)، ويبلغ فيها جذر متوسط مربع خطأ التنبؤ {rmspe} نقطة. وينتهي المؤشر في عام "
+              "{end}، فلا يتوفر بعد التدخل إلا **{n_post}**: ففجوة عام {end} البالغة {gap} انحرافُ "
+              "عام واحد، في العام الذي دخل فيه القانون حيز النفاذ ({date})، على درجة لا تتحرك إلا "
+              "بنقاط كاملة. ولا يكفي عام واحد لتمييز أثر القانون من التذبذب العارض، ونسبة خطأ "
+              "التنبؤ بعد التدخل إلى ما قبله على عام واحد لا تفعل سوى ترتيب هذا الانحراف. "
+              "**ويتعذّر التقدير وفق القاعدة ({min_post} على الأقل)، فلا تُذكر أي قيمة p.**",
     },
     "nb04.h.synth": {
         "en": "Where a synthetic control is estimable: the tier score against all countries",
@@ -1182,7 +1181,7 @@ _TABLE.update({
               "({n_pre} before, {n_post} after, {n_donors}). {n_exact} of {units} fit "
               "their pre-period exactly, so their ratio is undefined: {n_zero} (no post gap "
               "either, 0/0) are set to 0 and {n_inf} get an infinite ratio; leaving every exact "
-              "fit out, p = {p_defined}. Ties count against {name} ({n_ties} tie(s); mid-rank p "
+              "fit out, p = {p_defined}. Ties count against {name} ({n_ties}; mid-rank p "
               "= {p_mid}). The smallest attainable p-value is 1/{n_units} = {min_p}. Limits: "
               "only {post_phrase} after the intervention, a four-valued ordinal outcome treated as "
               "a number (many exact ties), and donors that reformed too.",
@@ -1192,8 +1191,8 @@ _TABLE.update({
               "وتطابقت {n_exact} من أصل {units} مع فترة ما قبل التدخل تطابقاً تاماً، فنسبتها "
               "غير معرّفة: عُيِّنت النسبة صفراً لـ{n_zero} منها (لا فجوة بعد التدخل أيضاً، "
               "0/0)، وأُعطيت {n_inf} منها نسبة لا نهائية؛ وباستبعاد كل حالات التطابق التام "
-              "تكون p = {p_defined}. وتُحتسب حالات التساوي في غير صالح {name} (عددها "
-              "{n_ties})؛ وإذا احتُسبت حالات التساوي بنصف وزن تكون p = {p_mid}. وأصغر قيمة p "
+              "تكون p = {p_defined}. وتُحتسب حالات التساوي في غير صالح {name} "
+              "({n_ties})؛ وإذا احتُسبت حالات التساوي بنصف وزن تكون p = {p_mid}. وأصغر قيمة p "
               "ممكنة هي 1/{n_units} = {min_p}. والحدود: {post_phrase} فقط بعد التدخل، ونتيجة "
               "ترتيبية لا تأخذ إلا أربع قيم تُعامَل معاملة الرقم (مع كثير من حالات التساوي "
               "التام)، ودول مانحة أجرت هي الأخرى إصلاحات.",

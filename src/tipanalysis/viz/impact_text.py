@@ -629,8 +629,15 @@ def synth_sentence(s: pd.Series, name: str, lang: str) -> str:
              n_donors=counted(int(s["n_donors"]), "دولة مانحة", lang),
              n_exact=int(s["n_exact_pre"]), n_zero=int(s["n_ratio_zero"]),
              n_inf=int(s["n_ratio_inf"]), p_defined=f"{s['p_value_defined_only']:.2f}",
-             n_ties=int(s["n_ties"]), p_mid=f"{s['p_value_midrank']:.2f}",
+             n_ties=_ties(int(s["n_ties"]), lang), p_mid=f"{s['p_value_midrank']:.2f}",
              min_p=f"{s['min_p']:.3f}", post_phrase=counted(int(s["n_post"]), "تقرير", lang))
+
+
+def _ties(n: int, lang: str) -> str:
+    """«لا توجد حالات تساوٍ» / «عددها 3»; "0 tie(s)" / "3 tie(s)"."""
+    if lang != "ar":
+        return f"{n} tie(s)"
+    return "لا توجد حالات تساوٍ" if n == 0 else f"عددها {n}"
 
 
 def enforcement_sentence(tip: pd.DataFrame, name: str, lang: str) -> str:
