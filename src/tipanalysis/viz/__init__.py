@@ -37,6 +37,8 @@ from tipanalysis.viz.maps import (
 )
 from tipanalysis.viz.plots import (
     COMPLETENESS_COLORS,
+    INFERRED_HATCH,
+    INFERRED_HATCH_COLOR,
     STATUS_COLORS,
     TIER_COLORS,
     event_positions,
@@ -64,6 +66,8 @@ __all__ = [
     "COMPLETENESS_COLORS",
     "DIRECTION_COLORS",
     "GULF_EXTENT",
+    "INFERRED_HATCH",
+    "INFERRED_HATCH_COLOR",
     "MASCULINE",
     "RC",
     "STATUS_COLORS",
