@@ -23,3 +23,9 @@ def test_inferred_tier_cells_get_the_mark_and_sourced_ones_do_not(lang):
     assert has_inferred(frame) and not has_inferred(frame.iloc[[0, 2]])
     assert not has_inferred(frame.drop(columns="basis"))
     assert t("inferred.note", lang).startswith(INFERRED_MARK)
+    # a categorical tier column, as the loaders and tiers.* return it
+    typed = frame.assign(tier=pd.Categorical(frame["tier"], categories=["1", "2", "2WL", "3"],
+                                             ordered=True))
+    out = label_table(typed, lang, {"tier": "axis.tier"}, tiers=["tier"],
+                      basis={"tier": "basis"})
+    assert out[t("axis.tier", lang)].tolist()[1] == f"{tier_label('2WL', lang)} {INFERRED_MARK}"

@@ -95,6 +95,7 @@ def label_table(frame: pd.DataFrame, lang: str, columns: Mapping[str, str], *,
         out[col] = out[col].map(lambda v: _tier(v, lang) if pd.notna(v) else "—")
     for col, source in (basis or {}).items():
         marked = frame[source].astype("object").eq("inferred").fillna(False).to_numpy(bool)
+        out[col] = out[col].astype(object)  # a labelled categorical takes no new label
         out.loc[marked, col] = [f"{v} {INFERRED_MARK}" for v in out.loc[marked, col]]
     for col in flags:
         out[col] = out[col].map(lambda v: "—" if pd.isna(v) else t("yes" if bool(v) else "no",
