@@ -143,6 +143,23 @@ def test_brief_says_how_many_peer_placements_are_inferred(kwt):
     assert not any("missing countries" in n for n in en)
 
 
+def test_brief_of_a_country_whose_placement_is_inferred_says_so():
+    # Italy 2025 is on none of the shipped lists but the Tier 2 complement (data/tiers note
+    # 'derived-complement'); its 2018, 2022 and 2024 placements are inferred too.
+    contexts = brief.build_contexts("ITA", figures=False)
+    assert contexts["en"]["facts"]["basis"] == "inferred"
+    assert contexts["en"]["facts"]["timeline"]["inferred"] == [2018, 2022, 2024, 2025]
+    assert contexts["en"]["headline"][-1] == (
+        "Italy's 2025 placement is inferred (by elimination or from another year's report): no "
+        "source found states it directly.")
+    assert contexts["ar"]["headline"][-1] == (
+        "تصنيف إيطاليا في تقرير عام 2025 مستنتَج بالاستبعاد أو من تقرير سنة أخرى، إذ لم يُعثر "
+        "على مصدر ينص عليه صراحةً.")
+    for lang, context in contexts.items():
+        timeline = next(s for s in context["sections"] if s["id"] == "timeline")
+        assert i18n.t("inferred.note.hollow", lang) in timeline["notes"]
+
+
 def access_dates() -> set[str]:
     descriptor = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     return {s["accessed"] for r in descriptor["resources"] for s in r.get("sources", [])}

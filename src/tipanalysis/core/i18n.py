@@ -65,7 +65,7 @@ _TABLE: dict[str, dict[str, str]] = {
     "coverage.complete": {"en": "complete", "ar": "مكتملة"},
     "coverage.near-complete": {"en": "near-complete", "ar": "شبه مكتملة"},
     "coverage.inferred": {"en": "every country counted, some placements inferred",
-                          "ar": "جميع الدول محتسبة مع تصنيفات مستنتَجة"},
+                          "ar": "شاملة لجميع الدول، وبعض تصنيفاتها مستنتَجة"},
     "coverage.partial": {"en": "partial", "ar": "جزئية"},
     "coverage.unverified": {"en": "total not verified", "ar": "المجموع غير متحقق منه"},
     "caveat.effort": {
@@ -721,9 +721,9 @@ _TABLE.update({
               "تقرير سنة أخرى، ولا ينص عليه أي مصدر صراحةً لتلك السنة.",
     },
     "inferred.note.hatched": {
-        "en": "Hatched: placement inferred by elimination from the year's other tier lists, or "
-              "from another year's report, not stated directly by a source.",
-        "ar": "المساحات المخططة: تصنيف مستنتَج بالاستبعاد من قوائم الفئات الأخرى في السنة "
+        "en": "Dark cross-hatching: placement inferred by elimination from the year's other "
+              "tier lists, or from another year's report, not stated directly by a source.",
+        "ar": "التظليل الشبكي الداكن: تصنيف مستنتَج بالاستبعاد من قوائم الفئات الأخرى في السنة "
               "نفسها أو من تقرير سنة أخرى، ولم ينص عليه مصدر صراحةً.",
     },
     "inferred.note.hollow": {
@@ -746,6 +746,7 @@ _TABLE.update({
               "إلى مصادر تنص عليها صراحةً، ولا يوجد بينها تصنيف مستنتَج.",
     },
     "inferred.group.GCC": {"en": "the GCC", "ar": "دول مجلس التعاون"},
+    "col.n_inferred": {"en": "Inferred placements", "ar": "التصنيفات المستنتَجة"},
     "inferred.own": {
         "en": "{country}'s {year} placement is inferred (by elimination or from another year's "
               "report): no source found states it directly.",

@@ -69,6 +69,7 @@ __all__ = [
     "build_contexts",
     "build_sweep",
     "default_year",
+    "inferred_count",
     "outlook_summaries",
     "peer_group",
     "placement",
@@ -740,7 +741,7 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
             section["sentences"] += text
             gcc_row = versus("GCC", gcc)
             gcc_row = gcc_row[gcc_row["report_year"] == year].iloc[0]
-            inferred_notes.append(_inferred_count(
+            inferred_notes.append(inferred_count(
                 "GCC", int(gcc_row["n"]), gcc_row["n_inferred"], year, lang, facts))
         region = countries.region_of(iso3, data_dir=data_dir)
         if region:
@@ -761,7 +762,7 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
             raise ValueError(f"rank of {iso3} in {name}: {rank}/{n} disagrees with "
                              f"peer_comparison {int(r['rank_in_group'])}/{int(r['n'])}")
         section["sentences"] += text
-        inferred_notes.append(_inferred_count(name, int(r["n"]), r["n_inferred"], year, lang,
+        inferred_notes.append(inferred_count(name, int(r["n"]), r["n_inferred"], year, lang,
                                               facts))
     if groups:
         section["notes"].append(t("compare.ties", lang))
@@ -806,9 +807,22 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
                               year=year))
 
 
-def _inferred_count(group: str, n: int, k: object, year: int, lang: str,
+def inferred_count(group: str, n: int, k: object, year: int, lang: str,
                     facts: dict[str, Any]) -> str | None:
-    """How many of a peer group's ranked placements in ``year`` are inferred (issue 13)."""
+    """How many of a peer group's ranked placements in ``year`` are inferred (issue 13).
+
+    ``group`` is ``GCC``, ``world`` or a State Department region; ``n`` and ``k`` are the
+    ``n`` and ``n_inferred`` of :func:`tipanalysis.tiers.peer_comparison`. Records ``[n, k]``
+    in ``facts["inferred"][group]``; returns ``None`` when ``k`` is missing (no ``basis``).
+
+    Examples
+    --------
+    >>> facts = {}
+    >>> inferred_count("world", 184, 79, 2025, "en", facts).split(";")[0]
+    '184 countries are ranked in the world in the 2025 report'
+    >>> facts
+    {'inferred': {'world': [184, 79]}}
+    """
     from tipanalysis.core.arabic import count_phrase
 
     if pd.isna(k):  # a panel without the basis column: nothing to say
