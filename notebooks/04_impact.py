@@ -98,6 +98,11 @@ base = pd.concat([impact.base_rate_comparison(P, own, usable, horizon=2,
                                               targets=target).assign(target=target)
                   for target in ("upgrade", "downgrade")], ignore_index=True)
 base.insert(0, "reform", base["reform_year"].map(names_by_year))
+# Whether the baseline placement is stated by a source or inferred (data/tiers, basis).
+own_basis = panel[panel["iso3"] == country].set_index("report_year")["basis"]
+base["baseline_basis"] = base["baseline_year"].map(own_basis)
+inferred_base = [str(y) for y in sorted(set(
+    base.loc[base["baseline_basis"] == "inferred", "baseline_year"]))]
 base.round(3)
 
 # %%
@@ -119,6 +124,8 @@ md(
        f"{down_now.iloc[0]:.0%}. " if len(down_now) else "")
     + (f"Left out ({name} not ranked in the report before): {'; '.join(left_out)}. "
        if left_out else "")
+    + (f"Baselines inferred rather than stated by a source: {', '.join(inferred_base)}. "
+       if inferred_base else "")
     + "The matrix pools "
     f"{int(P['count'].sum())} moves between consecutive reports of all countries, "
     f"2001–2025. **This is descriptive, not causal**: the base rate includes {name}'s own moves "
@@ -236,6 +243,20 @@ for label, t0, start, end in [("2013 law", r13, gcc_years[0], r15 - 1),
     rows.append({"reform": label, "window": f"{start}–{end}", **found})
 did = pd.DataFrame(rows)
 did.round(3)
+
+# %%
+# GCC placements of these years that are inferred rather than stated by a source (issue 13).
+gcc_basis = panel[panel["iso3"].isin(group) & panel["report_year"].isin(gcc_years)]
+gcc_inferred = gcc_basis[gcc_basis["basis"] == "inferred"].sort_values(["report_year", "iso3"])
+md(
+    f"The GCC panel holds {len(gcc_basis)} placements ({len(group)} states, "
+    f"{gcc_years[0]}–{gcc_years[-1]}); "
+    + (f"{len(gcc_inferred)} of them are inferred (by elimination or from another year's "
+       "report) rather than stated by a source: "
+       + ", ".join(f"{r.iso3} {r.report_year}" for r in gcc_inferred.itertuples())
+       + ". They enter the estimates like the others; the GCC heatmap of notebook 02 "
+       "hatches them." if len(gcc_inferred) else "every one is stated by a source.")
+)
 
 # %%
 fmt = "; ".join(
@@ -456,8 +477,10 @@ md(
     f"- **Reporting periods.** {t('caveat.period', 'en')} Reforms are placed in the first "
     "period that holds them; a report's narrative may still lag the reform.\n"
     f"- **Partial coverage.** Of {len(coverage)} report years, {levels.get('complete', 0)} are "
-    f"complete against an official total, {levels.get('near-complete', 0)} near-complete and "
-    f"{levels.get('unverified', 0) + levels.get('partial', 0)} unverified or partial; the world "
+    f"complete with every placement sourced, {levels.get('inferred', 0)} count every country "
+    f"with inferred ones ({coverage['n_inferred'].sum()} rows), {levels.get('near-complete', 0)} "
+    f"near-complete and {levels.get('unverified', 0) + levels.get('partial', 0)} unverified "
+    "or partial; the world "
     "transition matrix and the world donor pool use whatever rows exist in those years."
 )
 
