@@ -15,7 +15,7 @@ from IPython.display import display
 from tipanalysis import brief, countries, data, impact, maps, plots, tiers
 from tipanalysis.core.arabic import count_phrase
 from tipanalysis.i18n import format_date, format_number, format_percent, t, tier_label
-from tipanalysis.viz.labels import label_table
+from tipanalysis.viz.labels import has_inferred, label_table
 from tipanalysis.viz.text import md
 
 country = countries.to_iso3(country)  # any name or code ("Qatar", "QA"), as the runner does
@@ -39,8 +39,10 @@ md(" ".join(context["headline"]))
 # %%
 display(md(f"## {t('sec.timeline', lang)}\n\n{t('nb02.timeline.read', lang)}"))
 events = impact.policy_events(data.load_timeline())  # laws, institutions, strategies; numbered
-plots.plot_tier_timeline(history, events if country == "KWT" else None, country=country,
-                         lang=lang).figure
+display(plots.plot_tier_timeline(history, events if country == "KWT" else None,
+                                 country=country, lang=lang).figure)
+if has_inferred(history):  # placements inferred, not stated by a source: hollow dots
+    display(md(t("inferred.note.hollow", lang)))
 
 # %%
 if country == "KWT":
@@ -57,30 +59,40 @@ else:
 
 # %%
 display(md(f"## {t('nb02.h.watchlist', lang)}\n\n{t('nb02.watchlist.read', lang)}"))
-rules = tiers.watchlist_status(panel, country)
-label_table(rules.tail(12), lang, {
+basis = panel[["iso3", "report_year", "basis"]]  # sourced / inferred, as loaded: marked "*"
+rules = tiers.watchlist_status(panel, country).merge(basis, on=["iso3", "report_year"])
+display(label_table(rules.tail(12), lang, {
     "report_year": "col.report_year", "tier": "axis.tier", "wl_consecutive": "col.wl_consecutive",
     "auto_downgrade_next": "col.auto_downgrade_next", "waiver_used": "col.waiver_used",
     "waiver_inferred": "col.waiver_inferred", "waivers_remaining": "col.waivers_remaining"},
-    tiers=["tier"], flags=["auto_downgrade_next", "waiver_used", "waiver_inferred"]
-).set_index(t("col.report_year", lang))
+    tiers=["tier"], flags=["auto_downgrade_next", "waiver_used", "waiver_inferred"],
+    basis={"tier": "basis"}).set_index(t("col.report_year", lang)))
+if has_inferred(rules.tail(12)):
+    display(md(t("inferred.note", lang)))
 
 # %%
 display(md(f"## {t('nb02.h.peers', lang)}"))
 gcc = countries.members("GCC")
 order = [country, *[c for c in gcc if c != country]]
 names = {iso: countries.name(iso, lang) for iso in order}  # only these are labelled
-plots.plot_heatmap(panel[panel["report_year"] >= 2003], countries=order, names=names,
-                   title=t("title.heatmap", lang, group=t("group.GCC", lang)), lang=lang).figure
+gcc_rows = panel[(panel["report_year"] >= 2003) & panel["iso3"].isin(order)]
+display(plots.plot_heatmap(gcc_rows, countries=order, names=names,
+                           title=t("title.heatmap", lang, group=t("group.GCC", lang)),
+                           lang=lang).figure)
+if has_inferred(gcc_rows):  # inferred placements are cross-hatched
+    display(md(t("inferred.note.hatched", lang)))
 
 # %%
 PEER_COLUMNS = {"report_year": "col.report_year", "n": "col.n", "tier": "axis.tier",
                 "rank_in_group": "col.rank", "percentile": "col.percentile",
-                "peer_mean_score": "col.peer_mean", "completeness": "col.completeness",
-                "partial": "col.partial"}
+                "peer_mean_score": "col.peer_mean", "n_inferred": "col.n_inferred",
+                "completeness": "col.completeness", "partial": "col.partial"}
 versus_gcc = tiers.peer_comparison(panel, country, gcc, coverage=coverage)
-label_table(versus_gcc.tail(10).round(2), lang, PEER_COLUMNS, tiers=["tier"], flags=["partial"],
-            values={"completeness": "coverage"}).set_index(t("col.report_year", lang))
+display(label_table(versus_gcc.tail(10).round(2), lang, PEER_COLUMNS, tiers=["tier"],
+                    flags=["partial"], values={"completeness": "coverage"},
+                    basis={"tier": "basis"}).set_index(t("col.report_year", lang)))
+if has_inferred(versus_gcc.tail(10)):
+    display(md(t("inferred.note", lang)))
 
 # %%
 region = countries.region_of(country)
@@ -97,8 +109,11 @@ for g, comparison in comparisons.items():
 # %%
 last = pd.DataFrame({g: c.iloc[-1] for g, c in comparisons.items()}).T
 last.index = [t(f"group.{g}", lang) for g in last.index]
-label_table(last.round(2), lang, {k: v for k, v in PEER_COLUMNS.items() if k != "completeness"},
-            tiers=["tier"], flags=["partial"])
+display(label_table(last.round(2), lang,
+                    {k: v for k, v in PEER_COLUMNS.items() if k != "completeness"},
+                    tiers=["tier"], flags=["partial"], basis={"tier": "basis"}))
+if has_inferred(last):
+    display(md(t("inferred.note", lang)))
 
 # %%
 world = comparisons["world"].iloc[-1]
@@ -108,7 +123,9 @@ md(t("nb02.world", lang, year=int(world["report_year"]), country=name,
      rank=int(world["rank_in_group"]), n=int(world["n"]), same=same_tier,
      n_ar=count_phrase(int(world["n"]), "دولة", words=False),
      same_ar=count_phrase(same_tier, "دولة", words=False),
-     tier=tier_label(world["tier"], lang), mean=format_number(world["peer_mean_score"], lang, 2)))
+     tier=tier_label(world["tier"], lang), mean=format_number(world["peer_mean_score"], lang, 2))
+   + " " + brief.inferred_count("world", int(world["n"]), world["n_inferred"],
+                                int(world["report_year"]), lang, {}))
 
 # %%
 display(md(f"## {t('nb02.h.maps', lang)}"))
@@ -116,7 +133,9 @@ boundaries = data.load_boundaries()
 complete = coverage.loc[coverage["completeness"].isin(["complete", "near-complete"]), "report_year"]
 map_year = int(complete.max())
 frame = maps.tier_map_frame(boundaries, panel[panel["report_year"] == map_year])
-maps.plot_tier_map(frame, year=map_year, lang=lang, highlight=country).figure
+display(maps.plot_tier_map(frame, year=map_year, lang=lang, highlight=country).figure)
+if has_inferred(frame):
+    display(md(t("inferred.note.hatched", lang)))
 
 # %%
 maps.plot_tier_map(frame, year=map_year, lang=lang, extent=maps.GULF_EXTENT,
@@ -176,12 +195,16 @@ label_table(model.coefficients.round(3), lang, {
     terms=["term"], values={"kind": "term.kind"}).set_index(t("col.term", lang))
 
 # %%
-predicted = tiers.predicted_probabilities(model, panel, country).tail(10).round(3)
-label_table(predicted, lang, {
+predicted = (tiers.predicted_probabilities(model, panel, country).tail(10).round(3)
+             .merge(basis[basis["iso3"] == country], on="report_year", how="left"))
+display(label_table(predicted, lang, {
     "report_year": "col.report_year", "tier": "axis.tier", "prev_tier": "col.tier_prev",
     **{f"p_{k}": f"col.p_tier.{k}" for k in ("1", "2", "2WL", "3")},
     "predicted": "col.predicted", "p_observed": "col.p_observed"},
-    tiers=["tier", "prev_tier", "predicted"]).set_index(t("col.report_year", lang))
+    tiers=["tier", "prev_tier", "predicted"], basis={"tier": "basis"}
+).set_index(t("col.report_year", lang)))
+if has_inferred(predicted):
+    display(md(t("inferred.note", lang)))
 
 # %%
 accuracy = tiers.accuracy_vs_persistence(model, panel).set_index("method")["accuracy"]

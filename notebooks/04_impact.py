@@ -87,11 +87,15 @@ label_table(base.round(3), lang, {
 
 # %%
 left_out = [names_by_year[y] for y in reforms["report_year"] if y not in usable]
+basis = panel[panel["iso3"] == country].set_index("report_year")["basis"]
+guessed = sorted(y for y in set(base["baseline_year"]) if basis.get(y) == "inferred")
 md(it.base_rate_sentence(base, lang, r25=r25)
    + (" " + t("nb04.base.left_out", lang, name=name, reforms=join_list(left_out, lang))
       if left_out else "")
    + " " + t("nb04.base.pool", lang, name=name, lo=since, hi=last,
-             n_moves=it.counted(int(P["count"].sum()), "انتقال", lang, "acc")))
+             n_moves=it.counted(int(P["count"].sum()), "انتقال", lang, "acc"))
+   + (" " + t("nb04.base.inferred", lang, years=join_list([str(y) for y in guessed], lang))
+      if guessed else ""))
 
 # %%
 display(md(f"## {t('nb04.h.its', lang)}\n\n{t('nb04.its.intro', lang)}"))
@@ -156,7 +160,13 @@ it.did_table(did, lang)
 
 # %%
 n_donors = len(group) - 1
-md(it.did_sentence(did, name, n_donors, lang))
+# GCC placements of these years inferred rather than stated by a source (data/tiers, basis).
+cells = panel[panel["iso3"].isin(group) & panel["report_year"].isin(gcc_years)]
+guessed = cells[cells["basis"] == "inferred"].sort_values(["report_year", "iso3"])
+md(it.did_sentence(did, name, n_donors, lang) + " " + t(
+    "nb04.gcc_inferred" if len(guessed) else "nb04.gcc_inferred.none", lang, n=len(cells),
+    k=len(guessed), cells=join_list([f"{countries.name(r.iso3, lang)} {r.report_year}"
+                                     for r in guessed.itertuples()], lang)))
 
 # %%
 es, es_error = impact.attempt(impact.event_study, gcc_panel, "iso3", "report_year", "score",

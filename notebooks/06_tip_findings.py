@@ -82,8 +82,12 @@ ep.next_report_table(need, codes, lang)
 
 # %%
 display(md(f"## {t('nb06.clock', lang)}"))
-clock = evidence.watchlist_clock(tiers.watchlist_status(data.load_tiers()), iso3)
-md(sentences.watchlist_clock_sentence(clock, iso3, name, lang))
+panel = data.load_tiers()
+clock = evidence.watchlist_clock(tiers.watchlist_status(panel), iso3)
+current = panel[(panel["iso3"] == iso3) & (panel["report_year"] == clock["report_year"])]
+md(sentences.watchlist_clock_sentence(clock, iso3, name, lang)
+   + ("" if current["basis"].ne("inferred").all() else  # issue 13: say it is inferred
+      " " + t("inferred.own", lang, country=name, year=clock["report_year"])))
 
 # %%
 display(md(f"## {t('nb06.enforcement', lang)}\n\n{t('nb06.enforcement.read', lang)}"))

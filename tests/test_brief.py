@@ -91,12 +91,73 @@ def test_caveats_box_says_effort_period_and_partial_coverage(kwt):
     assert any("not the size of the trafficking problem" in c for c in caveats)
     assert any("April of the previous year" in c for c in caveats)
     # 79 of the 2025 placements are inferred by elimination, so the year is not 'complete'
-    assert ("Coverage of the 2025 report in the data: complete, some placements inferred "
-            "(188 of 188 countries assessed).") in caveats
+    assert ("Coverage of the 2025 report in the data: every country counted, some placements "
+            "inferred (188 of 188 countries assessed).") in caveats
     # 2017 and 2022 have inferred placements too: only 2021 is complete, row by row
     assert any(c.startswith("Report years whose coverage is not verified complete: "
                             "2001–2020, 2022–2025")
                for c in caveats)
+
+
+def test_brief_says_how_many_peer_placements_are_inferred(kwt):
+    # Issue 13: 79 of the 184 ranked placements of 2025 are inferred by elimination; none of the
+    # six GCC placements and one of the 16 in the Near East region (data/tiers, basis column).
+    sections = {lang: {s["id"]: s for s in kwt[lang]["context"]["sections"]}
+                for lang in ("en", "ar")}
+    en, ar = sections["en"]["compare"]["notes"], sections["ar"]["compare"]["notes"]
+    assert kwt["en"]["context"]["facts"]["inferred"] == {"GCC": [6, 0], "NEA": [16, 1],
+                                                         "world": [184, 79]}
+    assert ("All 6 countries ranked in the GCC in the 2025 report have a placement stated "
+            "directly by a source; none is inferred.") in en
+    assert ("184 countries are ranked in the world in the 2025 report; the placements of 79 of "
+            "them are inferred (by elimination or from another year's report), not stated "
+            "directly by a source.") in en
+    assert ("16 countries are ranked in the State Department's Near East region in the 2025 "
+            "report; the placement of one of them is inferred (by elimination or from another "
+            "year's report), not stated directly by a source.") in en
+    assert ("في تقرير عام 2025، بلغ عدد الدول المصنَّفة في العالم 184 دولة، منها 79 دولة "
+            "استُنتج تصنيفها بالاستبعاد أو من تقرير سنة أخرى، ولم ينص عليه مصدر صراحةً.") in ar
+    assert ("تستند تصنيفات الدول المصنَّفة في دول مجلس التعاون في تقرير عام 2025، وعددها 6، "
+            "كلها إلى مصادر تنص عليها صراحةً، ولا يوجد بينها تصنيف مستنتَج.") in ar
+    # The GCC table's 2024 column: the UAE, Qatar and Saudi Arabia are inferred, marked '*'
+    # with the footnote in the table's language; Kuwait's own placements are sourced.
+    for lang in ("en", "ar"):
+        compare = sections[lang]["compare"]
+        rows = {r[0]: r[1:] for r in compare["table"]["rows"]}
+        marked = sorted(name for name, cells in rows.items() if cells[0].endswith(" *"))
+        assert marked == sorted(countries.name(c, lang) for c in ("ARE", "QAT", "SAU"))
+        assert not any(cells[1].endswith("*") for cells in rows.values())
+        assert i18n.t("inferred.note", lang) in compare["notes"]
+        # The Gulf view's window holds two inferred 2025 placements (Israel, Ethiopia): hatched,
+        # and the caption says what the hatching means.
+        assert i18n.t("inferred.note.hatched", lang) in sections[lang]["map"]["notes"]
+        # Kuwait's timeline has no inferred placement: no hollow-dot note.
+        assert i18n.t("inferred.note.hollow", lang) not in sections[lang]["timeline"]["notes"]
+    for lang in ("en", "ar"):
+        html = kwt[lang]["html"]
+        assert i18n.t("inferred.note", lang) in html.replace("&#39;", "'")
+    assert kwt["en"]["context"]["facts"]["gcc_table_inferred"] == [
+        ["ARE", 2024], ["QAT", 2024], ["SAU", 2024]]
+    assert kwt["en"]["context"]["facts"]["map"]["inferred"] == 2
+    # 2025 is 'inferred', not 'complete': no "missing countries" note in the comparison
+    assert not any("missing countries" in n for n in en)
+
+
+def test_brief_of_a_country_whose_placement_is_inferred_says_so():
+    # Italy 2025 is on none of the shipped lists but the Tier 2 complement (data/tiers note
+    # 'derived-complement'); its 2018, 2022 and 2024 placements are inferred too.
+    contexts = brief.build_contexts("ITA", figures=False)
+    assert contexts["en"]["facts"]["basis"] == "inferred"
+    assert contexts["en"]["facts"]["timeline"]["inferred"] == [2018, 2022, 2024, 2025]
+    assert contexts["en"]["headline"][-1] == (
+        "Italy's 2025 placement is inferred (by elimination or from another year's report): no "
+        "source found states it directly.")
+    assert contexts["ar"]["headline"][-1] == (
+        "تصنيف إيطاليا في تقرير عام 2025 مستنتَج بالاستبعاد أو من تقرير سنة أخرى، إذ لم يُعثر "
+        "على مصدر ينص عليه صراحةً.")
+    for lang, context in contexts.items():
+        timeline = next(s for s in context["sections"] if s["id"] == "timeline")
+        assert i18n.t("inferred.note.hollow", lang) in timeline["notes"]
 
 
 def access_dates() -> set[str]:

@@ -144,3 +144,32 @@ def test_duplicate_official_count_raises():
 def test_missing_column_raises():
     with pytest.raises(DataValidationError, match="status"):
         compute_coverage(PANEL.drop(columns="status"), OFFICIAL)
+
+
+def test_complete_only_when_every_row_is_sourced():
+    # SYNTHETIC (issue 13): 2030 has all 4 rows of its official total; with one row inferred it
+    # is 'inferred', not 'complete', and n_inferred counts it. No basis column: nothing is
+    # inferred. A year short of its total keeps its label (2031 near-complete) and its count.
+    basis = ["sourced", "inferred", "sourced", "sourced", "inferred", "sourced", "sourced",
+             "sourced", "sourced"]
+    cov = compute_coverage(PANEL.assign(basis=basis), OFFICIAL).set_index("report_year")
+    assert cov["n_inferred"].to_dict() == {2030: 1, 2031: 1, 2032: 0, 2033: 0}
+    assert cov["completeness"].to_dict() == {
+        2030: "inferred", 2031: "near-complete", 2032: "partial", 2033: "unverified"}
+    sourced = compute_coverage(PANEL.assign(basis="sourced"), OFFICIAL).set_index("report_year")
+    assert sourced.loc[2030, "completeness"] == "complete"
+    assert (sourced["n_inferred"] == 0).all()
+    plain = compute_coverage(PANEL, OFFICIAL).set_index("report_year")
+    assert (plain["n_inferred"] == 0).all() and plain.loc[2030, "completeness"] == "complete"
+
+
+def test_shipped_coverage_is_complete_exactly_where_nothing_is_inferred():
+    from tipanalysis import data
+
+    cov = data.load_coverage().set_index("report_year")
+    complete = cov.index[cov["completeness"] == "complete"].tolist()
+    assert complete == [2021]  # the only year read row by row against its official total
+    assert (cov.loc[complete, "n_inferred"] == 0).all()
+    with_total = cov[cov["official_total"].notna() & (cov["n_total"] == cov["official_total"])]
+    assert (with_total["completeness"] == "complete").eq(with_total["n_inferred"] == 0).all()
+    assert cov.loc[2025, "n_inferred"] == 79 and cov.loc[2025, "completeness"] == "inferred"

@@ -290,3 +290,60 @@ def test_every_public_plot_function_is_tested():
                     and getattr(obj, "__module__", "") == plots.__name__)
     assert public == ["event_positions", "plot_completeness", "plot_coverage", "plot_heatmap",
                       "plot_strand_status", "plot_tier_shares", "plot_tier_timeline"]
+
+
+# --------------------------------------------------------------------------------- inferred
+# Issue 13: a placement inferred rather than stated by a source (``basis``) is drawn apart.
+@pytest.fixture
+def inferred_panel() -> pd.DataFrame:
+    """SYNTHETIC panel: two made-up countries, two report years; AAA 2021 is inferred."""
+    return pd.DataFrame({
+        "iso3": ["AAA", "AAA", "BBB", "BBB"],
+        "report_year": [2020, 2021, 2020, 2021],
+        "tier": pd.Series(["2", "2", "2", "1"], dtype="object"),
+        "status": ["ranked"] * 4,
+        "waiver": [False] * 4,
+        "basis": ["sourced", "inferred", "sourced", "sourced"],
+    })
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plot_heatmap_hatches_only_inferred_cells(inferred_panel, lang):
+    ax = plots.plot_heatmap(inferred_panel, countries=["AAA", "BBB"], names={}, title="S",
+                             lang=lang)
+    marks = [p for p in ax.patches if p.get_gid() == "inferred"]
+    # one hatched cell: AAA (row 0) in 2021 (column 1); the sourced Tier 2 cells are plain
+    assert [(p.get_x(), p.get_y()) for p in marks] == [(0.5, -0.5)]
+    assert marks[0].get_hatch() == plots.INFERRED_HATCH
+    assert all(not p.get_hatch() for p in ax.patches if p.get_gid() != "inferred")
+    assert legend_texts(ax)[-1] == t("inferred.legend", lang)
+    # without the basis column nothing is marked and the legend has no such entry
+    plain = plots.plot_heatmap(inferred_panel.drop(columns="basis"), countries=["AAA", "BBB"],
+                               names={}, title="S", lang=lang)
+    assert not any(p.get_gid() == "inferred" for p in plain.patches)
+    assert t("inferred.legend", lang) not in legend_texts(plain)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plot_tier_timeline_draws_inferred_placements_hollow(inferred_panel, lang):
+    ax = plots.plot_tier_timeline(inferred_panel, country="AAA", lang=lang)
+    tier2 = ax.collections[TIER_ORDER.index("2")]
+    hollow = next(c for c in ax.collections if c.get_gid() == "inferred")
+    # the sourced 2020 dot is filled with Tier 2's colour, the inferred 2021 one is white
+    assert tier2.get_offsets().tolist() == [[2020.0, 1.0]]
+    assert tier2.get_facecolor()[0].tolist() == list(matplotlib.colors.to_rgba(
+        plots.TIER_COLORS["2"]))
+    assert hollow.get_offsets().tolist() == [[2021.0, 1.0]]
+    assert hollow.get_facecolor()[0].tolist() == [1.0, 1.0, 1.0, 1.0]
+    assert hollow.get_edgecolor()[0].tolist() == list(matplotlib.colors.to_rgba(
+        plots.TIER_COLORS["2"]))
+    assert legend_texts(ax)[-1] == t("inferred.legend", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plot_coverage_hatches_inferred_years_apart(coverage, lang):
+    cov = coverage.assign(completeness=["unverified", "complete", "inferred"])
+    ax = plots.plot_coverage(cov, lang)
+    hatch = {round(p.get_x() + p.get_width() / 2): p.get_hatch() for p in ax.patches}
+    assert hatch == {2001: None, 2002: "xx", 2003: "//"}
+    assert legend_texts(ax)[-1] == t("coverage.inferred", lang)

@@ -188,6 +188,31 @@ def test_peer_comparison_balanced_and_coverage():
     assert "partial" in out.loc[1, "note"]
 
 
+def test_peer_comparison_counts_inferred_placements():
+    # SYNTHETIC basis on the hand-made panel: P1 2020 and KWT 2021 inferred, P3 2021 (a Special
+    # Case, not ranked) inferred too but not counted among the ranked placements.
+    panel = _peer_panel().assign(basis=["sourced", "inferred", "sourced", "sourced", "sourced",
+                                        "inferred", "sourced", "sourced", "inferred"])
+    out = peer_comparison(panel, "KWT", ["P1", "P2", "P3", "P4"])
+    assert out["n_inferred"].tolist() == [1, 1]
+    assert out["basis"].tolist() == ["sourced", "inferred"]
+    # without a basis column the count is unknown, not zero
+    plain = peer_comparison(_peer_panel(), "KWT", ["P1", "P2", "P3", "P4"])
+    assert plain["n_inferred"].isna().all() and plain["basis"].isna().all()
+
+
+def test_peer_comparison_inferred_counts_on_shipped_panel():
+    # 2025: 79 placements inferred by elimination (all Tier 2), none of them in the GCC; 2024:
+    # the UAE and Qatar (complement) and Saudi Arabia (from the 2025 narrative) are inferred.
+    panel = shipped_panel()
+    gcc = ["BHR", "KWT", "OMN", "QAT", "SAU", "ARE"]
+    world = peer_comparison(panel, "KWT", panel["iso3"].unique().tolist(), years=[2025])
+    assert (world["n"].iloc[0], world["n_inferred"].iloc[0]) == (184, 79)
+    out = peer_comparison(panel, "KWT", gcc, years=[2024, 2025])
+    assert out["n_inferred"].tolist() == [3, 0]
+    assert out["basis"].tolist() == ["sourced", "sourced"]
+
+
 def test_peer_comparison_gcc_on_shipped_panel():
     gcc = ["BHR", "KWT", "OMN", "QAT", "SAU", "ARE"]
     out = peer_comparison(shipped_panel(), "KWT", gcc, years=[2025]).iloc[0]

@@ -64,8 +64,8 @@ _TABLE: dict[str, dict[str, str]] = {
     "group.WHA": {"en": "Western Hemisphere", "ar": "نصف الكرة الغربي"},
     "coverage.complete": {"en": "complete", "ar": "مكتملة"},
     "coverage.near-complete": {"en": "near-complete", "ar": "شبه مكتملة"},
-    "coverage.inferred": {"en": "complete, some placements inferred",
-                          "ar": "مكتملة العدد مع تصنيفات مستنتَجة"},
+    "coverage.inferred": {"en": "every country counted, some placements inferred",
+                          "ar": "شاملة لجميع الدول، وبعض تصنيفاتها مستنتَجة"},
     "coverage.partial": {"en": "partial", "ar": "جزئية"},
     "coverage.unverified": {"en": "total not verified", "ar": "المجموع غير متحقق منه"},
     "caveat.effort": {
@@ -711,6 +711,48 @@ _TABLE.update({
     "evidence.reporter.tip_report": {"en": "TIP Report", "ar": "تقرير الاتجار بالأشخاص"},
     "evidence.reporter.government": {"en": "government-reported",
                                      "ar": "بيانات أعلنتها الحكومة"},
+    # inferred placements
+    "inferred.legend": {"en": "inferred placement, not stated by a source",
+                        "ar": "تصنيف مستنتَج لم ينص عليه مصدر"},
+    "inferred.note": {
+        "en": "* Inferred placement: deduced by elimination from the year's other tier lists, "
+              "or from another year's report; no source states it directly for that year.",
+        "ar": "* تصنيف مستنتَج: استُنتج بالاستبعاد من قوائم الفئات الأخرى في السنة نفسها أو من "
+              "تقرير سنة أخرى، ولا ينص عليه أي مصدر صراحةً لتلك السنة.",
+    },
+    "inferred.note.hatched": {
+        "en": "Dark cross-hatching: placement inferred by elimination from the year's other "
+              "tier lists, or from another year's report, not stated directly by a source.",
+        "ar": "التظليل الشبكي الداكن: تصنيف مستنتَج بالاستبعاد من قوائم الفئات الأخرى في السنة "
+              "نفسها أو من تقرير سنة أخرى، ولم ينص عليه مصدر صراحةً.",
+    },
+    "inferred.note.hollow": {
+        "en": "Hollow dots: placement inferred by elimination from the year's other tier lists, "
+              "or from another year's report, not stated directly by a source.",
+        "ar": "النقاط المفرغة: تصنيف مستنتَج بالاستبعاد من قوائم الفئات الأخرى في السنة نفسها "
+              "أو من تقرير سنة أخرى، ولم ينص عليه مصدر صراحةً.",
+    },
+    "inferred.count": {
+        "en": "{n} countries are ranked in {group} in the {year} report; {k_en} inferred (by "
+              "elimination or from another year's report), not stated directly by a source.",
+        "ar": "في تقرير عام {year}، بلغ عدد الدول المصنَّفة في {group} {n_phrase}، منها "
+              "{k_phrase} استُنتج تصنيفها بالاستبعاد أو من تقرير سنة أخرى، ولم ينص عليه مصدر "
+              "صراحةً.",
+    },
+    "inferred.none": {
+        "en": "All {n} countries ranked in {group} in the {year} report have a placement "
+              "stated directly by a source; none is inferred.",
+        "ar": "تستند تصنيفات الدول المصنَّفة في {group} في تقرير عام {year}، وعددها {n}، كلها "
+              "إلى مصادر تنص عليها صراحةً، ولا يوجد بينها تصنيف مستنتَج.",
+    },
+    "inferred.group.GCC": {"en": "the GCC", "ar": "دول مجلس التعاون"},
+    "col.n_inferred": {"en": "Inferred placements", "ar": "التصنيفات المستنتَجة"},
+    "inferred.own": {
+        "en": "{country}'s {year} placement is inferred (by elimination or from another year's "
+              "report): no source found states it directly.",
+        "ar": "تصنيف {country} في تقرير عام {year} مستنتَج بالاستبعاد أو من تقرير سنة أخرى، إذ "
+              "لم يُعثر على مصدر ينص عليه صراحةً.",
+    },
     "nb06.title": {"en": "{country}: what the TIP Report found and asked",
                    "ar": "{country}: ما خلص إليه تقرير الاتجار بالأشخاص وما أوصى به"},
     "nb06.intro": {
@@ -815,6 +857,25 @@ _TABLE.update({
 # arrive as whole phrases ({n_reports}: "3 reports" / «ثلاثة تقارير», from
 # tipanalysis.viz.impact_text.counted), so both languages use the same fields.
 _TABLE.update({
+    "nb04.gcc_inferred": {
+        "en": "Of the panel's {n} placements, {k} are inferred (by elimination or from another "
+              "year's report) rather than stated by a source: {cells}. They enter the estimates "
+              "like the others; the GCC heatmap of notebook 02 hatches them.",
+        "ar": "ومن بين تصنيفات هذه اللوحة، وعددها {n}، ثمة تصنيفات مستنتَجة بالاستبعاد أو من "
+              "تقرير سنة أخرى لم ينص عليها مصدر صراحةً، وعددها {k}: {cells}. وتدخل هذه "
+              "التصنيفات في التقدير كغيرها، ويميزها التظليل في الخريطة الحرارية لدول المجلس في "
+              "الدفتر 02.",
+    },
+    "nb04.gcc_inferred.none": {
+        "en": "Each of the panel's {n} placements is stated by a source; none is inferred.",
+        "ar": "وتستند تصنيفات هذه اللوحة كلها، وعددها {n}، إلى مصادر تنص عليها صراحةً، ولا "
+              "يوجد بينها تصنيف مستنتَج.",
+    },
+    "nb04.base.inferred": {
+        "en": "Baselines inferred rather than stated by a source: {years}.",
+        "ar": "أما خطوط الأساس المستنتَجة التي لم ينص عليها مصدر صراحةً فهي تصنيفات الأعوام: "
+              "{years}.",
+    },
     "nb04.title": {
         "en": "Impact: Kuwait's earlier reforms, and the 2025–2028 strategy as a design",
         "ar": "تقييم الأثر: إصلاحات دولة الكويت السابقة، وخطة تقييم الاستراتيجية الوطنية "
@@ -1677,6 +1738,7 @@ FORM_FIELDS: dict[str, frozenset[str]] = {
     "compare.gcc_first": frozenset({"leads", "n_en", "n_word"}),
     "compare.group": frozenset({"ahead", "comes", "n", "n_phrase", "rank", "rank_en"}),
     "compare.unranked": frozenset({"placed_juss"}),
+    "inferred.count": frozenset({"k_en", "k_phrase", "n", "n_phrase"}),
     "headline.downgrade": frozenset({"its_rank", "placed", "was"}),
     "headline.entered": frozenset({"for_it", "placed"}),
     "headline.same": frozenset({"its", "kept", "ordinal", "ordinal_en"}),

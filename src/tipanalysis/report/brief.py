@@ -69,6 +69,7 @@ __all__ = [
     "build_contexts",
     "build_sweep",
     "default_year",
+    "inferred_count",
     "outlook_summaries",
     "peer_group",
     "placement",
@@ -342,6 +343,9 @@ def _headline(rows: pd.DataFrame, year: int, lang: str, cname: str, timeline: pd
                        prev_tier=tier_phrase(tier_prev, lang, "prev"), **fields)]
     if bool(now.get("waiver")) and not pd.isna(now.get("waiver")):
         sentences.append(t("headline.waiver", lang))
+    facts["basis"] = str(now["basis"]) if "basis" in now and pd.notna(now["basis"]) else None
+    if facts["basis"] == "inferred":
+        sentences.append(t("inferred.own", lang, country=cname, year=year))
     announced = _announcement(timeline, year)
     if announced:
         facts["announced"] = announced
@@ -637,6 +641,10 @@ def _timeline(section: dict, rows: pd.DataFrame, timeline: pd.DataFrame | None, 
         fig.set_size_inches(8.5, 3.9)
         section["figure"] = _figure_uri(fig, "svg")
     section["figure_alt"] = t("title.timeline", lang, country=cname)
+    if "basis" in rows.columns and rows["basis"].eq("inferred").any():
+        facts["timeline"]["inferred"] = sorted(
+            int(y) for y in rows.loc[rows["basis"].eq("inferred"), "report_year"])
+        section["notes"].append(t("inferred.note.hollow", lang))
     if events is None or events.empty:
         section["notes"].append(t("timeline.no_events", lang, country=cname))
         return
@@ -706,6 +714,7 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
              data_dir: Path | str | None, agree: dict[str, str]) -> None:
     from tipanalysis import tiers
     from tipanalysis.core.arabic import count_phrase
+    from tipanalysis.viz.labels import INFERRED_MARK
 
     def versus(group: str, members: list[str]) -> pd.DataFrame:
         return _once(memo, ("peers", iso3, year, group), lambda: tiers.peer_comparison(
@@ -714,6 +723,7 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
     gcc = countries.members("GCC", data_dir=data_dir)
     group = peer_group(iso3, data_dir)
     facts["peer_group"] = group
+    inferred_notes: list[str | None] = []  # how many of each group's placements are inferred
     own = panel[(panel["iso3"] == iso3) & (panel["report_year"] == year)]
     if own["tier"].isna().all():  # a Special Case has no tier, hence no rank
         section["sentences"].append(t("compare.unranked", lang, country=cname, year=year,
@@ -729,6 +739,10 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
                     "compare.gcc_first", panel, iso3, gcc, year, lang, cname, agree, data_dir)
             facts["gcc"] = {"n": n, "rank": rank}
             section["sentences"] += text
+            gcc_row = versus("GCC", gcc)
+            gcc_row = gcc_row[gcc_row["report_year"] == year].iloc[0]
+            inferred_notes.append(inferred_count(
+                "GCC", int(gcc_row["n"]), gcc_row["n_inferred"], year, lang, facts))
         region = countries.region_of(iso3, data_dir=data_dir)
         if region:
             groups.append((region, countries.members(region, data_dir=data_dir)))
@@ -748,23 +762,35 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
             raise ValueError(f"rank of {iso3} in {name}: {rank}/{n} disagrees with "
                              f"peer_comparison {int(r['rank_in_group'])}/{int(r['n'])}")
         section["sentences"] += text
+        inferred_notes.append(inferred_count(name, int(r["n"]), r["n_inferred"], year, lang,
+                                              facts))
     if groups:
         section["notes"].append(t("compare.ties", lang))
+    section["notes"] += [note for note in inferred_notes if note]
     status = _completeness(coverage, year)
-    if status != "complete":
+    if status not in ("complete", "inferred"):  # inferred: every country is there, and the
+        # notes above say how many placements of each group are inferred
         section["notes"].append(t("compare.partial", lang, year=year,
                                   status=t(f"coverage.{status}", lang)))
     if group == "GCC" or group == "world":
         table = []
         members = gcc if iso3 in gcc else [iso3, *gcc]
+        marked = []
         for member in members:
             mine = panel[panel["iso3"] == member]
             cells = []
             for y in (year - 1, year):
                 hit = mine[mine["report_year"] == y]
-                cells.append(tier_label(placement(hit.iloc[0]["status"], hit.iloc[0]["tier"])
-                                        if len(hit) else None, lang))
+                cell = tier_label(placement(hit.iloc[0]["status"], hit.iloc[0]["tier"])
+                                  if len(hit) else None, lang)
+                if len(hit) and hit.iloc[0].get("basis") == "inferred":
+                    cell = f"{cell} {INFERRED_MARK}"  # footnoted below the table
+                    marked.append([member, y])
+                cells.append(cell)
             table.append([countries.name(member, lang, data_dir=data_dir), *cells])
+        if marked:
+            facts["gcc_table_inferred"] = marked
+            section["notes"].append(t("inferred.note", lang))
         section["table"] = {"header": [t("col.country", lang), f"{t('col.tier_prev', lang)} "
                                        f"({year - 1})", f"{t('col.tier_now', lang)} ({year})"],
                             "rows": table, "class": "gcc", "highlight": members.index(iso3)}
@@ -781,6 +807,38 @@ def _compare(section: dict, panel: pd.DataFrame, coverage: pd.DataFrame, iso3: s
                               year=year))
 
 
+def inferred_count(group: str, n: int, k: object, year: int, lang: str,
+                    facts: dict[str, Any]) -> str | None:
+    """How many of a peer group's ranked placements in ``year`` are inferred (issue 13).
+
+    ``group`` is ``GCC``, ``world`` or a State Department region; ``n`` and ``k`` are the
+    ``n`` and ``n_inferred`` of :func:`tipanalysis.tiers.peer_comparison`. Records ``[n, k]``
+    in ``facts["inferred"][group]``; returns ``None`` when ``k`` is missing (no ``basis``).
+
+    Examples
+    --------
+    >>> facts = {}
+    >>> inferred_count("world", 184, 79, 2025, "en", facts).split(";")[0]
+    '184 countries are ranked in the world in the 2025 report'
+    >>> facts
+    {'inferred': {'world': [184, 79]}}
+    """
+    from tipanalysis.core.arabic import count_phrase
+
+    if pd.isna(k):  # a panel without the basis column: nothing to say
+        return None
+    k = int(k)
+    facts.setdefault("inferred", {})[group] = [n, k]
+    where = (t("inferred.group.GCC", lang) if group == "GCC" else t("group_in.world", lang)
+             if group == "world" else t("group_in.region", lang, group=t(f"group.{group}", lang)))
+    if k == 0:
+        return t("inferred.none", lang, n=n, group=where, year=year)
+    k_en = ("the placement of one of them is" if k == 1 else
+            f"the placements of {k} of them are")
+    return t("inferred.count", lang, n=n, n_phrase=count_phrase(n, "دولة", "acc", words=False),
+             k_en=k_en, k_phrase=count_phrase(k, "دولة", words=False), group=where, year=year)
+
+
 def _completeness(coverage: pd.DataFrame, year: int) -> str:
     hit = coverage.loc[coverage["report_year"] == year, "completeness"]
     return str(hit.iloc[0]) if len(hit) else "unverified"
@@ -795,6 +853,13 @@ def _map(section: dict, panel: pd.DataFrame, iso3: str, year: int, lang: str, cn
     gcc = countries.members("GCC", data_dir=data_dir)
     facts["map"] = {"highlight": iso3, "view": "gulf" if iso3 in gcc else "world"}
     section["notes"].append(t("map.caption", lang, year=year, country=cname))
+    shown = frame
+    if iso3 in gcc:  # the Gulf view shows only the countries in its window
+        lon0, lon1, lat0, lat1 = maps.GULF_EXTENT
+        shown = frame.cx[lon0:lon1, lat0:lat1]
+    if shown["basis"].eq("inferred").any():
+        facts["map"]["inferred"] = int(shown["basis"].eq("inferred").sum())
+        section["notes"].append(t("inferred.note.hatched", lang))
     section["figure_alt"] = t("title.map", lang, year=year)
     if not memo.get(("figures",), True):
         return

@@ -63,7 +63,9 @@ def peer_comparison(
         of the country, ``rank_in_group``, ``n_tied`` (other countries with its score),
         ``percentile``, ``n_peers`` (ranked peers, country excluded), ``peer_mean_score``
         (excluding the country), ``completeness``, ``partial`` (nullable boolean, NA without a
-        coverage table) and ``note``.
+        coverage table), ``note``, and from the panel's ``basis`` column (NA without one):
+        ``basis`` of the country's own placement and ``n_inferred``, how many of the ``n``
+        ranked placements of the set are ``inferred`` rather than stated by a source.
 
     Examples
     --------
@@ -137,6 +139,17 @@ def peer_comparison(
         out["completeness"] = _str_column([None] * len(all_years))
         out["partial"] = pd.array([pd.NA] * len(all_years), dtype="boolean")
     out["note"] = _str_column(notes)
+    if "basis" in data.columns:
+        own_basis = data[data["iso3"] == iso3].set_index("report_year")["basis"]
+        out["basis"] = _str_column(own_basis.reindex(all_years).tolist())
+        guessed = ranked[ranked["basis"].astype("object").eq("inferred").fillna(False)
+                         .astype(bool)]
+        out["n_inferred"] = pd.array(guessed.groupby("report_year").size()
+                                     .reindex(all_years, fill_value=0).to_numpy(),
+                                     dtype="Int64")
+    else:
+        out["basis"] = _str_column([None] * len(all_years))
+        out["n_inferred"] = pd.array([pd.NA] * len(all_years), dtype="Int64")
     return out
 
 

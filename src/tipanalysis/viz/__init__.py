@@ -38,6 +38,8 @@ from tipanalysis.viz.maps import (
 )
 from tipanalysis.viz.plots import (
     COMPLETENESS_COLORS,
+    INFERRED_HATCH,
+    INFERRED_HATCH_COLOR,
     STATUS_COLORS,
     TIER_COLORS,
     event_positions,
@@ -65,6 +67,8 @@ __all__ = [
     "COMPLETENESS_COLORS",
     "DIRECTION_COLORS",
     "GULF_EXTENT",
+    "INFERRED_HATCH",
+    "INFERRED_HATCH_COLOR",
     "MASCULINE",
     "RC",
     "STATUS_COLORS",

@@ -15,7 +15,8 @@ import pandas as pd
 from tipanalysis.core.i18n import t, tier_label
 from tipanalysis.core.tierscale import TIER_ORDER
 from tipanalysis.viz.figures import new_axes, styled
-from tipanalysis.viz.plots import TIER_COLORS
+from tipanalysis.viz.plots import INFERRED_HATCH, INFERRED_HATCH_COLOR, TIER_COLORS
+from tipanalysis.viz.plots import _inferred_mask as _inferred
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -44,7 +45,9 @@ def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gp
     """Join one report year's placements to the boundaries on ``iso3``.
 
     Returns the boundaries with a ``category`` column: ``1``, ``2``, ``2WL``, ``3``, ``special``
-    or ``missing`` (no row for that country in this report year).
+    or ``missing`` (no row for that country in this report year), and ``basis`` passed through
+    from the placements (``sourced``/``inferred``; missing where there is no row or no such
+    column), which :func:`plot_tier_map` draws as a hatch.
 
     Examples
     --------
@@ -53,6 +56,8 @@ def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gp
     >>> frame = tier_map_frame(load_boundaries(), panel[panel.report_year == 2025])
     >>> frame.set_index("iso3").loc[["KWT", "LBY"], "category"].tolist()
     ['2', 'special']
+    >>> frame.set_index("iso3").loc[["KWT", "ITA"], "basis"].tolist()
+    ['sourced', 'inferred']
     """
     if placements["iso3"].duplicated().any():
         dup = placements.loc[placements["iso3"].duplicated(), "iso3"].tolist()
@@ -62,6 +67,9 @@ def tier_map_frame(boundaries: gpd.GeoDataFrame, placements: pd.DataFrame) -> gp
     )
     frame = boundaries.copy()
     frame["category"] = frame["iso3"].map(category).fillna("missing")
+    basis = (placements.set_index("iso3")["basis"] if "basis" in placements.columns
+             else pd.Series(dtype="object"))
+    frame["basis"] = frame["iso3"].map(basis).astype("object")
     return frame
 
 
@@ -89,6 +97,9 @@ def plot_tier_map(
     highlight : str, optional
         ISO3 code of the brief's country: outlined in black, and marked with a ring where the
         country is too small to see at A4.
+
+    Countries whose ``basis`` is ``inferred`` are cross-hatched over their tier colour, and the
+    legend gains an entry for them.
     """
     from matplotlib.patches import Patch
 
@@ -104,6 +115,11 @@ def plot_tier_map(
         if len(part):
             part.plot(ax=ax, color=color, edgecolor="white", linewidth=0.3, aspect=None,
                       hatch="///" if category == "missing" else None)
+    # Placements inferred rather than stated by a source: a dark cross-hatch over the tier colour.
+    guessed = frame[_inferred(frame) & frame["category"].ne("missing")]
+    if len(guessed):
+        guessed.plot(ax=ax, facecolor="none", edgecolor=INFERRED_HATCH_COLOR, linewidth=0,
+                     hatch=INFERRED_HATCH, aspect=None, gid="inferred")
     if extent is not None:
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
@@ -143,6 +159,10 @@ def plot_tier_map(
     handles = [Patch(color=TIER_COLORS[k], label=tier_label(k, lang))
                for k in [*TIER_ORDER, "special"]]
     handles.append(Patch(facecolor="#eeeeee", hatch="///", label=t("tier.missing", lang)))
+    if len(guessed):
+        handles.append(Patch(facecolor="white", edgecolor=INFERRED_HATCH_COLOR,
+                             hatch=INFERRED_HATCH, linewidth=0.5,
+                             label=t("inferred.legend", lang)))
     ax.legend(handles=handles, fontsize=8, loc="lower left")
     return ax
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "COMPLETENESS_COLORS",
+    "INFERRED_HATCH",
+    "INFERRED_HATCH_COLOR",
     "RC",
     "STATUS_COLORS",
     "TIER_COLORS",
@@ -40,6 +42,11 @@ __all__ = [
     "plot_tier_timeline",
 ]
 
+#: Hatch of a placement inferred rather than stated by a source (panel column ``basis``), on
+#: heatmap cells and map polygons; dark so that it shows on every tier colour at A4.
+INFERRED_HATCH = "xxx"
+INFERRED_HATCH_COLOR = "#1a1a1a"
+
 TIER_COLORS: dict[str, str] = {
     "1": "#0072B2",
     "2": "#56B4E9",
@@ -47,6 +54,19 @@ TIER_COLORS: dict[str, str] = {
     "3": "#D55E00",
     "special": "#999999",
 }
+
+
+def _inferred_mask(frame: pd.DataFrame) -> pd.Series:
+    """True where a row's ``basis`` (as loaded from data) is ``inferred``; all False without one.
+
+    Examples
+    --------
+    >>> _inferred_mask(pd.DataFrame({"basis": ["sourced", "inferred", None]})).tolist()
+    [False, True, False]
+    """
+    if "basis" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["basis"].astype("object").eq("inferred").fillna(False).astype(bool)
 @styled
 def plot_coverage(coverage: pd.DataFrame, lang: str = "en", *, ax: Axes | None = None
                   ) -> Axes:
@@ -70,13 +90,15 @@ def plot_coverage(coverage: pd.DataFrame, lang: str = "en", *, ax: Axes | None =
     columns = {"1": "n_tier1", "2": "n_tier2", "2WL": "n_tier2wl", "3": "n_tier3",
                "special": "n_special"}
     incomplete = cov["completeness"].isin(["partial", "unverified"]).to_numpy()
+    # Every country counted, but some placements inferred: not 'complete', hatched apart.
+    inferred = cov["completeness"].eq("inferred").to_numpy()
     for tier, column in columns.items():
         values = cov[column].fillna(0).astype(float)
         bars = ax.bar(years, values, bottom=bottom, color=TIER_COLORS[tier],
                       label=tier_label(tier, lang), width=0.8)
-        for bar, hatch in zip(bars, incomplete, strict=True):
-            if hatch:
-                bar.set_hatch("//")
+        for bar, hatch, guessed in zip(bars, incomplete, inferred, strict=True):
+            if hatch or guessed:
+                bar.set_hatch("//" if hatch else "xx")
                 bar.set_edgecolor("white")
         bottom = bottom + values
     for x, total, status in zip(years, bottom, cov["completeness"], strict=True):
@@ -86,8 +108,14 @@ def plot_coverage(coverage: pd.DataFrame, lang: str = "en", *, ax: Axes | None =
     ax.set_xlabel(t("axis.report_year", lang))
     ax.set_ylabel(t("axis.countries", lang))
     ax.set_title(t("title.coverage", lang))
-    ax.legend(ncols=3, fontsize=8, loc="upper left", title=f"* / // : {t('legend.partial', lang)}",
-              title_fontsize=8)
+    handles, _ = ax.get_legend_handles_labels()
+    if inferred.any():
+        from matplotlib.patches import Patch
+
+        handles.append(Patch(facecolor="#999999", edgecolor="white", hatch="xx",
+                             label=t("coverage.inferred", lang)))
+    ax.legend(handles=handles, ncols=3, fontsize=8, loc="upper left",
+              title=f"* / // : {t('legend.partial', lang)}", title_fontsize=8)
     return ax
 
 
@@ -113,7 +141,8 @@ def plot_tier_timeline(
     history : DataFrame
         Rows of the tier panel: ``report_year``, ``tier`` (``1``/``2``/``2WL``/``3`` or
         missing), ``status`` and ``waiver``. With an ``iso3`` column, only ``country``'s rows
-        are drawn (so the whole panel can be passed).
+        are drawn (so the whole panel can be passed). With ``basis``, placements that are
+        ``inferred`` are drawn as hollow dots ringed in their tier's colour.
     events : DataFrame, optional
         Either the timeline as loaded (``data.load_timeline()``: its law, institution and
         strategy events are placed and numbered, one line per reporting period) or lines
@@ -139,10 +168,16 @@ def plot_tier_timeline(
     rank = {tier: i for i, tier in enumerate(TIER_ORDER)}
     y = hist["tier"].astype("object").map(rank)
     ax.step(hist["report_year"], y, where="mid", color="#555555", linewidth=1, zorder=1)
+    inferred = _inferred_mask(hist)
     for tier in TIER_ORDER:
-        sel = hist["tier"].astype("object") == tier
+        sel = (hist["tier"].astype("object") == tier) & ~inferred
         ax.scatter(hist.loc[sel, "report_year"], y[sel], s=60, color=TIER_COLORS[tier],
                    label=tier_label(tier, lang), zorder=3, edgecolor="black", linewidth=0.5)
+    if inferred.any():  # inferred placements: hollow, ringed in their tier's colour
+        sel = inferred & hist["tier"].notna()
+        ax.scatter(hist.loc[sel, "report_year"], y[sel], s=60, facecolor="white",
+                   edgecolor=[TIER_COLORS[str(x)] for x in hist.loc[sel, "tier"]],
+                   linewidth=1.8, zorder=3, gid="inferred")
     special = hist["status"] == "special"
     if special.any():
         ax.scatter(hist.loc[special, "report_year"], [1.5] * int(special.sum()), marker="s",
@@ -180,7 +215,14 @@ def plot_tier_timeline(
     ax.set_ylim(len(TIER_ORDER) - 0.5, top)  # Tier 1 at the top
     ax.set_xlabel(t("axis.report_year", lang))
     ax.set_title(t("title.timeline", lang, country=_display_name(country, lang)))
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    handles, _ = ax.get_legend_handles_labels()
+    if inferred.any():
+        from matplotlib.lines import Line2D
+
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
+                              markerfacecolor="white", markeredgecolor="#555555",
+                              markeredgewidth=1.8, label=t("inferred.legend", lang)))
+    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
 
@@ -222,32 +264,46 @@ def plot_heatmap(
     Parameters
     ----------
     panel : DataFrame
-        Tier panel rows (``iso3``, ``report_year``, ``tier``, ``status``).
+        Tier panel rows (``iso3``, ``report_year``, ``tier``, ``status``; with ``basis``,
+        cells whose placement is ``inferred`` are cross-hatched and the legend says so).
     countries : list of str
         ISO3 codes in display order (top to bottom).
     names : dict
         ISO3 → display name in ``lang``.
     """
     from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
+    from matplotlib.patches import Patch, Rectangle
 
     years = list(range(int(panel["report_year"].min()), int(panel["report_year"].max()) + 1))
     codes = {tier: i for i, tier in enumerate([*TIER_ORDER, "special"])}
     grid = pd.DataFrame(float("nan"), index=countries, columns=years)
     sub = panel[panel["iso3"].isin(countries)]
-    for row in sub.itertuples(index=False):
+    guessed = _inferred_mask(sub)
+    inferred_cells = []
+    for row, inferred in zip(sub.itertuples(index=False), guessed, strict=True):
         key = "special" if row.status == "special" else str(row.tier)
         grid.loc[row.iso3, int(row.report_year)] = codes[key]
+        if inferred:
+            inferred_cells.append((years.index(int(row.report_year)), countries.index(row.iso3)))
     ax = new_axes(ax, (10, 0.45 * len(countries) + 1.6))
     cmap = ListedColormap([TIER_COLORS[k] for k in codes])
     ax.imshow(grid.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(codes) - 0.5,
               aspect="auto", interpolation="none")
     ax.set_xticks(range(len(years)), [str(y) for y in years], rotation=90, fontsize=8)
+    # Inferred placements: the cell keeps its tier colour under a dark cross-hatch.
+    for x, y in sorted(inferred_cells):
+        ax.add_patch(Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor="none", linewidth=0,
+                               hatch=INFERRED_HATCH, edgecolor=INFERRED_HATCH_COLOR,
+                               gid="inferred"))
     ax.set_yticks(range(len(countries)), [names.get(c, c) for c in countries], fontsize=9)
     ax.set_xlabel(t("axis.report_year", lang))
     ax.set_title(title)
     handles = [Patch(color=TIER_COLORS[k], label=tier_label(k, lang)) for k in codes]
     handles.append(Patch(facecolor="white", edgecolor="#999999", label=t("tier.missing", lang)))
+    if inferred_cells:
+        handles.append(Patch(facecolor="white", edgecolor=INFERRED_HATCH_COLOR,
+                             hatch=INFERRED_HATCH, linewidth=0.5,
+                             label=t("inferred.legend", lang)))
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
