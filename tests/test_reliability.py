@@ -169,6 +169,19 @@ def test_a_held_lock_gives_a_clear_error_naming_the_holder(tmp_path, monkeypatch
     assert state(root) == before
 
 
+def test_a_process_forked_after_a_write_takes_the_lock_itself(tmp_path):
+    # filelock refuses a lock instance inherited across fork: the child must make its own.
+    root = fixture_copy(tmp_path / "data")
+    with transaction.locked(root):
+        assert transaction.holds_lock(root)
+    ready = FORK.Event()
+    child = FORK.Process(target=_hold_lock, args=(str(root), 0.1, ready))
+    child.start()
+    assert ready.wait(30)
+    child.join(30)
+    assert child.exitcode == 0
+
+
 # --- one atomic commit -----------------------------------------------------------------------
 
 #: Files one add-tiers commits: tiers, coverage, descriptor, snapshot, manifest.
@@ -301,6 +314,70 @@ def test_accept_edits_refuses_an_edit_that_breaks_the_schema(tmp_path):
     before = state(root)
     with pytest.raises(DataValidationError):
         validate.accept_edits("typo", root)
+    assert state(root) == before
+
+
+def test_cli_accept_edits_is_logged_atomic_and_the_script_wraps_it(tmp_path, monkeypatch,
+                                                                   capsys):
+    from tipanalysis.report import cli
+
+    monkeypatch.delenv(validate.ALLOW_EDITED_ENV, raising=False)
+    root = fixture_copy(tmp_path / "data")
+    tamper(root)
+    old = validate.resource(validate.read_descriptor(root), "tiers/tier_placements.csv")["hash"]
+    # No reason: a usage error, nothing written.
+    before = state(root)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["data", "accept-edits", "--data-dir", str(root)])
+    assert exc.value.code == 2 and state(root) == before
+    # A schema-breaking edit is refused in one line; nothing written.
+    path = root / "tiers" / "tier_placements.csv"
+    good = path.read_bytes()
+    path.write_bytes(good.replace(b"KWT,Kuwait,2025,1,", b"KWT,Kuwait,2025,7,"))
+    before = state(root)
+    capsys.readouterr()
+    assert cli.main(["data", "accept-edits", "--reason", "typo", "--data-dir", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "'7'" in err and "Traceback" not in err
+    assert state(root) == before
+    # The deliberate edit is accepted, logged, under the lock (a held lock makes it wait).
+    path.write_bytes(good)
+    monkeypatch.setenv("TIPANALYSIS_LOCK_TIMEOUT", "0.2")
+    ready = FORK.Event()
+    held = FORK.Process(target=_hold_lock, args=(str(root), 5.0, ready))
+    held.start()
+    try:
+        assert ready.wait(30)
+        assert cli.main(["data", "accept-edits", "--reason", "why", "--data-dir",
+                         str(root)]) == 1
+        assert "is locked by another tipanalysis process" in capsys.readouterr().err
+    finally:
+        held.kill()
+        held.join()
+    assert not (root / validate.ACCEPTED_EDITS).exists()
+    argv = ["--data-dir", str(root), "data", "accept-edits", "--reason",
+            "Kuwait 2025 corrected per the report", "--who", "tester"]
+    monkeypatch.setattr("sys.argv", ["/venv/bin/tipanalysis", *argv])  # as run from a shell
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().out == ("accepted the edit of tiers/tier_placements.csv "
+                                       "(logged in accepted_edits.jsonl)\n")
+    (entry,) = [json.loads(x) for x in (root / validate.ACCEPTED_EDITS).read_text().splitlines()]
+    new = validate.sha256_hash(good)
+    assert (entry["who"], entry["reason"]) == ("tester", "Kuwait 2025 corrected per the report")
+    assert entry["files"] == [{"path": "tiers/tier_placements.csv", "old_hash": old,
+                               "old_bytes": entry["files"][0]["old_bytes"], "hash": new,
+                               "bytes": len(good)}]
+    assert entry["command"] == (f"tipanalysis --data-dir {root} data accept-edits --reason "
+                                "'Kuwait 2025 corrected per the report' --who tester")
+    assert validate.validate_package(root) == []
+    assert not transaction.pending(root) and not list(root.rglob("*.tmp"))
+    # Nothing left to accept: nothing written. The script is the same command.
+    import runpy
+
+    script = runpy.run_path(str(paths.REPO_DIR / "scripts" / "accept_edits.py"))
+    before = state(root)
+    assert script["main"](["--reason", "again", "--data-dir", str(root)]) == 0
+    assert capsys.readouterr().out.startswith("no edited file: every file matches")
     assert state(root) == before
 
 
