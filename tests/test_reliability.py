@@ -1,7 +1,7 @@
 """Reliability of writes to a data folder (issue 16): locks, one atomic commit, verified reads.
 
 Every input is SYNTHETIC and generated here; every write goes to a temporary copy of the
-synthetic fixture folder (or of the shipped strategy monitor). ``benchmarks/stress.py``
+synthetic fixture folder (or of the shipped data folder). ``benchmarks/stress.py``
 (``make stress``) runs the same checks at scale (>= 100 kills).
 """
 
@@ -14,6 +14,8 @@ import random
 import re
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -448,3 +450,98 @@ def test_replaying_the_snapshots_rebuilds_the_folder_byte_for_byte(tmp_path):
     kwt = tiers[(tiers["iso3"] == "KWT") & (tiers["report_year"] == 2026)]
     assert kwt["tier"].astype(str).tolist() == ["2WL"]
     assert kwt["source_file"].tolist() == ["fix 2026.csv"]
+
+
+#: Files of data/ that scripts/build_data.py does not write: the other steps' (the country
+#: reference of scripts/build_reference.py, the strategy framework and its empty observations)
+#: and the codebooks. A clean clone has them; the build describes them.
+OTHER_STEPS = ("README.md", "reference/SOURCES.md", "reference/countries.csv",
+               "reference/country_aliases.csv", "strategy/README.md", "strategy/framework.json",
+               "strategy/observations.csv")
+BUILD = paths.REPO_DIR / "scripts" / "build_data.py"
+
+
+def test_build_and_replay_of_the_snapshots_give_the_ingested_shipped_folder(tmp_path,
+                                                                          monkeypatch):
+    from tipanalysis import strategy
+
+    monkeypatch.delenv(validate.ALLOW_EDITED_ENV, raising=False)
+    shipped = tmp_path / "shipped"
+    shutil.copytree(paths.data_dir(), shipped)
+    # SYNTHETIC inputs, in the order a user would run them.
+    tiers = write(tmp_path / "tip2026.csv", "country,tier\nKuwait,Tier 2\nQatar,Tier 1\n")
+    assert "2 added" in ingest.add_tiers(tiers, year=2026, source_url=URL, data_dir=shipped)
+    enf = write(tmp_path / "enf2026.csv",
+                "country,report_year,period_start,period_end,measure,unit,value,source_title,"
+                "quote\nKuwait,2026,2025-04-01,2026-03-31,prosecutions,persons,17,"
+                "TIP Report 2026 (synthetic),synthetic\n")
+    assert "1 added" in ingest.add_enforcement(enf, source_url=URL, reported_by="tip_report",
+                                               data_dir=shipped)
+    obs = write(tmp_path / "obs.csv", "indicator_id,period,value,source,source_url\n"
+                "A8.1,2025,3,Illustrative,https://example.org/a\n")
+    assert "1 added" in strategy.import_observations(obs, data_dir=shipped)
+    fix = write(tmp_path / "fix 2026.csv", "country,tier\nKuwait,Tier 2 Watch List\n")
+    with pytest.raises(DataValidationError, match="use --replace"):
+        ingest.add_tiers(fix, year=2026, source_url=URL, data_dir=shipped)
+    assert "1 replaced" in ingest.add_tiers(fix, year=2026, source_url=URL, replace=True,
+                                            data_dir=shipped)
+    obs_fix = write(tmp_path / "obs fix.csv", "indicator_id,period,value,source\n"
+                    "A8.1,2025,4,Illustrative (corrected)\n")
+    assert "1 replaced" in strategy.import_observations(obs_fix, replace=True,
+                                                        data_dir=shipped)
+    entries = provenance.ingest_entries(shipped / "snapshots")
+    assert [(e["ingest"]["command"], e["sources"]) for e in entries] == [
+        ("add-tiers", [URL]), ("add-enforcement", [URL]),
+        ("strategy-import", ["https://example.org/a"]), ("add-tiers", [URL]),
+        ("strategy-import", [])]
+    assert [(shipped / "snapshots" / e["path"]).read_bytes() for e in entries] == [
+        f.read_bytes() for f in (tiers, enf, obs, fix, obs_fix)]
+    decisions = provenance.read_decisions(shipped / "snapshots")
+    assert sorted(d["replaced"][0] for d in decisions.values()) == [
+        "1 observation(s) replaced by obs fix.csv",
+        "KWT 2026: 2 replaced (was from tip2026.csv)"]
+    assert validate.validate_package(shipped) == []
+
+    # A clean clone of the repository with these commits: the snapshots and the other steps'
+    # files. Build the tables from the snapshots, then replay the ingests.
+    rebuilt = tmp_path / "rebuilt"
+    shutil.copytree(shipped / "snapshots", rebuilt / "snapshots")
+    for rel in OTHER_STEPS:
+        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
+    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
+                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == f"replayed 5 ingested snapshot(s) into {rebuilt}"
+    assert state(rebuilt) == state(shipped)  # every byte, descriptor and snapshots included
+    kwt = loaders.load_tiers(rebuilt).query("iso3 == 'KWT' and report_year == 2026")
+    assert kwt["tier"].astype(str).tolist() == ["2WL"]
+    assert strategy.load_observations(rebuilt)["value"].tolist() == [4.0]
+
+
+def test_a_clean_clone_rebuilds_the_shipped_folder_byte_for_byte(tmp_path):
+    rebuilt = tmp_path / "data"
+    shutil.copytree(paths.data_dir() / "snapshots", rebuilt / "snapshots")
+    for rel in OTHER_STEPS:
+        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
+    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
+                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert state(rebuilt) == state(paths.data_dir())
+
+
+def test_replay_refuses_a_snapshot_no_replayer_knows_and_writes_nothing(tmp_path):
+    root = fixture_copy(tmp_path / "data")
+    first = write(tmp_path / "tip2026.csv", "country,tier\nKuwait,Tier 2\n")
+    ingest.add_tiers(first, year=2026, source_url=URL, data_dir=root)
+    manifest = root / "snapshots" / "snapshots.json"
+    manifest.write_text(manifest.read_text().replace('"command": "add-tiers"',
+                                                     '"command": "add-something"'))
+    rebuilt = fixture_copy(tmp_path / "rebuilt")
+    before = state(rebuilt)
+    with pytest.raises(DataValidationError, match="no replayer for this command"):
+        ingest.replay_ingests(rebuilt, root / "snapshots")
+    assert state(rebuilt) == before
