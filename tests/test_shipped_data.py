@@ -1,9 +1,9 @@
 """Tests of the shipped data folder and of scripts/build_data.py, its provenance step.
 
-Expected values are taken from the source pack's READMEs (``shared/tip_tiers/README.md``,
-``shared/kuwait/README.md``, ``shared/geo/README.md``), not from the build's own output. Tests
-that read the source pack find it beside the repository (``<repo>/../shared``) and are skipped
-only when it is absent.
+Expected values are taken from the source pack's READMEs, kept with the pack as snapshots in
+the repository (``data/snapshots/tip_tiers/README.md``, ``data/snapshots/kuwait/README.md``,
+``data/snapshots/geo/README.md``), not from the build's own output. Every test reads only the
+repository: none is skipped on a clean clone.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import csv
 import hashlib
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -674,3 +675,15 @@ def test_citation_with_another_tier_is_a_conflict(tmp_path, build):
                     encoding="utf-8")  # SYNTHETIC: the page would say Tier 3
     with pytest.raises(DataValidationError, match="KWT 2016: the panel has tier 2WL"):
         build.build_tier_placements(shared)
+
+
+def test_tests_read_no_file_outside_the_repository():
+    # Issue 16: tests reading files outside the repository (../shared) were skipped on clones.
+    outside = re.compile(r"\.\.[\"']?\s*/\s*[\"']?shared|[\"']/(home|mnt|Users|srv)/")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in sorted((REPO / "tests").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if outside.search(line) and "outside" not in line]  # not these lines
+    assert found == []
+    assert outside.search('ROOT / ".." / "shared" / "tip_tiers"')
+    assert outside.search("Path('/home/someone/shared/timeline.csv')")
