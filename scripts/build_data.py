@@ -48,7 +48,7 @@ from typing import Any
 import pandas as pd
 
 from tipanalysis.coverage import COMPLETENESS, COVERAGE_COLUMNS, compute_coverage
-from tipanalysis.data import transaction
+from tipanalysis.data import provenance, transaction
 from tipanalysis.errors import DataValidationError, Problem
 from tipanalysis.validate import check_snapshots
 
@@ -1975,7 +1975,9 @@ def _foreign_resources(out: Path, owned: set[str]) -> list[dict]:
     """Resources of ``out/datapackage.json`` whose path this script does not build.
 
     Another step (e.g. the strategy framework) may describe its own files there; rebuilding
-    must not drop them. Their ``hash`` and ``bytes`` are recomputed from the file when it exists.
+    must not drop them. Their ``hash`` and ``bytes`` are kept: :func:`main` has refused the
+    folder if a file differs from them (nothing re-hashes a file it did not write); a file that
+    was described without them gets them from its bytes.
     """
     path = out / "datapackage.json"
     if not path.is_file():
@@ -1992,7 +1994,7 @@ def _foreign_resources(out: Path, owned: set[str]) -> list[dict]:
             continue
         res = dict(res)
         target = out / str(res.get("path", ""))
-        if target.is_file():
+        if target.is_file() and not ("hash" in res and "bytes" in res):
             data = target.read_bytes()
             res["hash"], res["bytes"] = sha256(data), len(data)
         kept.append(res)
@@ -2270,6 +2272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (tipanalysis.data.transaction). A build that fails creates nothing.
     with transaction.locked(out) if out.is_dir() else contextlib.nullcontext():
         try:
+            if (out / "datapackage.json").is_file():
+                # The build reads the folder (rows added by ingest, other steps' files): a file
+                # edited by hand would be absorbed and re-hashed. Refuse, naming it.
+                provenance.refuse_edited(out)
             files = build_all(shared, out)
         except DataValidationError as exc:
             print(f"error: {exc}", file=sys.stderr)
