@@ -288,6 +288,34 @@ def test_a_tampered_file_is_refused_by_loaders_and_writers(tmp_path, monkeypatch
     assert state(root) == before  # nothing re-hashed
 
 
+def test_brief_and_every_writer_refuse_a_tampered_shipped_file(tmp_path, monkeypatch, capsys):
+    from tipanalysis import strategy
+    from tipanalysis.report import cli
+
+    monkeypatch.delenv(validate.ALLOW_EDITED_ENV, raising=False)
+    root = tmp_path / "data"
+    shutil.copytree(paths.data_dir(), root)
+    tamper(root)  # Kuwait 2025 set to Tier 1 by hand, hash not updated (issue 16, finding 3)
+    before = state(root)
+    out = tmp_path / "briefs"
+    out.mkdir()
+    assert cli.main(["brief", "--country", "KWT", "--data-dir", str(root), "--out-dir",
+                     str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "tiers/tier_placements.csv" in err
+    assert "sha256 differs from datapackage.json" in err and "accept-edits" in err
+    assert list(out.iterdir()) == []  # nothing published
+    enf = write(tmp_path / "enf.csv", "country,report_year,period_start,period_end,measure,"
+                "unit,value,source_title\nKuwait,2026,2025-04-01,2026-03-31,prosecutions,"
+                "persons,17,synthetic\n")
+    with pytest.raises(validate.DataIntegrityError, match=r"tiers/tier_placements\.csv"):
+        ingest.add_enforcement(enf, source_url=URL, reported_by="tip_report", data_dir=root)
+    obs = write(tmp_path / "obs.csv", "indicator_id,period,value,source\nA8.1,2025,3,x\n")
+    with pytest.raises(validate.DataIntegrityError, match=r"tiers/tier_placements\.csv"):
+        strategy.import_observations(obs, data_dir=root)
+    assert state(root) == before  # nothing re-hashed, nothing written
+
+
 def test_the_override_reads_with_a_warning_and_accept_edits_logs_who_and_why(tmp_path,
                                                                               monkeypatch):
     root = fixture_copy(tmp_path / "data")
