@@ -6,7 +6,8 @@ of the shipped strategy monitor; the corpus of bad inputs is generated here (not
 committed). Three parts:
 
 1. **Bad inputs.** Each generated input goes through the command line (``tipanalysis data
-   add-tiers``, ``data add-enforcement``, ``strategy import``, in-process). Expected: exit code
+   add-tiers``, ``data add-enforcement``, ``strategy import``, ``data accept-edits``,
+   in-process), also into folders edited by hand. Expected: exit code
    1 and one ``error:`` message, and not a byte of the data folder changed. An exception that
    escapes, or the CLI's "unexpected" catch-all, counts as a traceback; exit code 0 counts as
    a silent acceptance (every input is bad by construction); a changed folder as a change.
@@ -163,7 +164,36 @@ def bad_inputs(work: Path, rng: random.Random) -> list[tuple[str, list[str], str
     imp("strategy: empty", b"")
     for k in range(6):
         imp(f"strategy: random bytes {k}", rng.randbytes(rng.randint(1, 2000)))
+    # folders edited by hand (hash not updated): writers refuse them, accept-edits needs a
+    # reason and a valid table
+    good = b"country,tier\nQatar,Tier 1\n"
+    cases.append(("add-tiers into a tampered folder", ["data", "add-tiers", file(good),
+                                                       "--year", "2026", "--source", URL],
+                  "tampered"))
+    cases.append(("add-enforcement into a tampered folder",
+                  ["data", "add-enforcement", file(head + b"KWT,prosecutions,persons,4,2026"
+                                                   + period), "--source", URL,
+                   "--reported-by", "tip_report"], "tampered"))
+    cases.append(("add-tiers into a folder with a broken table",
+                  ["data", "add-tiers", file(good), "--year", "2026", "--source", URL],
+                  "broken"))
+    cases.append(("accept-edits: blank reason", ["data", "accept-edits", "--reason", "  "],
+                  "tampered"))
+    cases.append(("accept-edits: no reason", ["data", "accept-edits"], "tampered"))
+    cases.append(("accept-edits: edit breaks the schema",
+                  ["data", "accept-edits", "--reason", "typo"], "broken"))
     return cases
+
+
+def edited_copy(target: Path, tier: str) -> Path:
+    """A copy of the fixture with Kuwait 2025 set to ``tier`` by hand (hash not updated)."""
+    shutil.copytree(FIXTURE, target)
+    path = target / "tiers" / "tier_placements.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "KWT,Kuwait,2025,2," in text
+    path.write_text(text.replace("KWT,Kuwait,2025,2,", f"KWT,Kuwait,2025,{tier},"),
+                    encoding="utf-8")
+    return target
 
 
 def run_cli(argv: list[str]) -> tuple[int | None, str, BaseException | None]:
@@ -181,12 +211,16 @@ def run_cli(argv: list[str]) -> tuple[int | None, str, BaseException | None]:
 
 
 def part_bad_inputs(work: Path, rng: random.Random) -> dict[str, int]:
-    fixture = work / "fixture"
-    shipped = work / "shipped"
-    shutil.copytree(FIXTURE, fixture)
-    shutil.copytree(REPO / "data", shipped)
-    before = {"fixture": state(fixture), "shipped": state(shipped)}
-    roots = {"fixture": fixture, "shipped": shipped}
+    makers: dict[str, Callable[[Path], object]] = {
+        "fixture": lambda t: shutil.copytree(FIXTURE, t),
+        "shipped": lambda t: shutil.copytree(REPO / "data", t),
+        "tampered": lambda t: edited_copy(t, "1"),  # a valid edit
+        "broken": lambda t: edited_copy(t, "7"),  # an edit that breaks the schema
+    }
+    roots = {name: work / name for name in makers}
+    for name, make in makers.items():
+        make(roots[name])
+    before = {name: state(root) for name, root in roots.items()}
     counts = {"tried": 0, "clear": 0, "tracebacks": 0, "silent": 0, "changed": 0}
     inputs = work / "inputs"
     inputs.mkdir()
@@ -208,7 +242,7 @@ def part_bad_inputs(work: Path, rng: random.Random) -> dict[str, int]:
             counts["changed"] += 1
             print(f"  data changed by a failed command: {label}", file=sys.stderr)
             shutil.rmtree(roots[which])
-            shutil.copytree(FIXTURE if which == "fixture" else REPO / "data", roots[which])
+            makers[which](roots[which])
     return counts
 
 

@@ -1,47 +1,29 @@
 #!/usr/bin/env python
-"""Record deliberate edits of data files: update their sha256/size in ``datapackage.json``.
+"""Record deliberate edits of data files: ``tipanalysis data accept-edits``, kept as a script.
 
-Loaders refuse a data file whose sha256 or size differs from the descriptor, and the ingest
-commands refuse to write to such a folder. When an edit is deliberate, this script records it:
-it checks the edited tables against their schema, updates the descriptor, and appends one line
+A thin wrapper of the command line (:mod:`tipanalysis.report.cli`): it checks the edited tables
+against their schema, updates their sha256/size in ``datapackage.json`` and appends one line
 (when, who, why, the command, each file's old and new sha256 and size) to
 ``accepted_edits.jsonl`` in the data folder, all in one locked, atomic commit.
 
-Run from the repository root::
+Run from the repository root (the two lines are equivalent)::
 
     .venv/bin/python scripts/accept_edits.py --reason "corrected KWT 2025 note (typo)"
+    .venv/bin/tipanalysis data accept-edits --reason "corrected KWT 2025 note (typo)"
     .venv/bin/python scripts/accept_edits.py --data-dir /tmp/d --reason "..." --who "A. Coder"
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from tipanalysis.core.errors import DataValidationError
-from tipanalysis.data.descriptor import accept_edits
+from tipanalysis.report import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line; return the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reason", required=True, help="why the files were edited")
-    parser.add_argument("--who", default=None, help="who edited them (default: the user name)")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="data folder (default: TIPANALYSIS_DATA_DIR or data/)")
-    args = parser.parse_args(argv)
-    try:
-        changed = accept_edits(args.reason, args.data_dir, who=args.who)
-    except (DataValidationError, ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    if not changed:
-        print("no edited file: every file matches datapackage.json; nothing written")
-    for path in changed:
-        print(f"accepted the edit of {path} (logged in accepted_edits.jsonl)")
-    return 0
+    """Run ``tipanalysis data accept-edits`` with ``argv``; return the exit code."""
+    return cli.main(["data", "accept-edits", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

@@ -21,6 +21,14 @@ Run from the repository root::
 
     .venv/bin/python scripts/build_data.py                 # data/snapshots -> data/
     .venv/bin/python scripts/build_data.py --out /tmp/d    # same inputs, another folder
+    .venv/bin/python scripts/build_data.py --out /tmp/d --snapshots /tmp/d/snapshots --replay
+
+``--replay`` then re-applies the ingested snapshots (``snapshots/ingest/``, listed in
+``snapshots.json`` by ``data add-tiers``, ``data add-enforcement`` and ``strategy import``)
+with their recorded ``--replace`` decisions (:func:`tipanalysis.data.ingest.replay_ingests`):
+a folder holding the committed snapshots and the files of the other steps (``reference/``,
+``strategy/``, the READMEs), built and replayed, is byte for byte the folder the commands
+produced (``tests/test_reliability.py`` checks it).
 """
 
 from __future__ import annotations
@@ -40,7 +48,7 @@ from typing import Any
 import pandas as pd
 
 from tipanalysis.coverage import COMPLETENESS, COVERAGE_COLUMNS, compute_coverage
-from tipanalysis.data import transaction
+from tipanalysis.data import provenance, transaction
 from tipanalysis.errors import DataValidationError, Problem
 from tipanalysis.validate import check_snapshots
 
@@ -1967,7 +1975,9 @@ def _foreign_resources(out: Path, owned: set[str]) -> list[dict]:
     """Resources of ``out/datapackage.json`` whose path this script does not build.
 
     Another step (e.g. the strategy framework) may describe its own files there; rebuilding
-    must not drop them. Their ``hash`` and ``bytes`` are recomputed from the file when it exists.
+    must not drop them. Their ``hash`` and ``bytes`` are kept: :func:`main` has refused the
+    folder if a file differs from them (nothing re-hashes a file it did not write); a file that
+    was described without them gets them from its bytes.
     """
     path = out / "datapackage.json"
     if not path.is_file():
@@ -1984,7 +1994,7 @@ def _foreign_resources(out: Path, owned: set[str]) -> list[dict]:
             continue
         res = dict(res)
         target = out / str(res.get("path", ""))
-        if target.is_file():
+        if target.is_file() and not ("hash" in res and "bytes" in res):
             data = target.read_bytes()
             res["hash"], res["bytes"] = sha256(data), len(data)
         kept.append(res)
@@ -2205,8 +2215,9 @@ def build_descriptor(files: Mapping[str, bytes], out: Path) -> dict:
             "Values of the strategy's indicators as reported by Kuwaiti ministries and imported "
             "with `tipanalysis strategy import` (one row per indicator and period, each with its "
             "source). Shipped empty: no values have been reported to the workspace yet.",
+            # As in the shipped descriptor, so that a fresh build describes it identically.
             [_src("Reported by Kuwaiti ministries through `tipanalysis strategy import`",
-                  "strategy/README.md", "tipanalysis")],
+                  "https://github.com/tipanalysis/tipanalysis#strategy-monitor", "tipanalysis")],
             [LIC_FACTS], _strategy_observations_schema()))
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
@@ -2243,8 +2254,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "data/snapshots; --shared is the old name)")
     parser.add_argument("--out", type=Path, default=REPO / "data",
                         help="data folder to write (default: the repository's data/)")
+    parser.add_argument("--replay", action="store_true",
+                        help="then re-apply the ingested snapshots with their recorded "
+                             "decisions (--snapshots must be OUT/snapshots)")
     args = parser.parse_args(argv)
     shared, out = args.snapshots.resolve(), args.out.resolve()
+    if args.replay and shared != out / "snapshots":
+        print(f"error: --replay needs the snapshots inside the folder built: --snapshots "
+              f"{out / 'snapshots'} (got {shared})", file=sys.stderr)
+        return 2
     problems = check_snapshots(shared) if (shared / "snapshots.json").exists() else []
     if problems:
         print(f"error: {DataValidationError(problems)}", file=sys.stderr)
@@ -2254,6 +2272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (tipanalysis.data.transaction). A build that fails creates nothing.
     with transaction.locked(out) if out.is_dir() else contextlib.nullcontext():
         try:
+            if (out / "datapackage.json").is_file():
+                # The build reads the folder (rows added by ingest, other steps' files): a file
+                # edited by hand would be absorbed and re-hashed. Refuse, naming it.
+                provenance.refuse_edited(out)
             files = build_all(shared, out)
         except DataValidationError as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -2263,7 +2285,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         targets["datapackage.json"] = descriptor_bytes(descriptor)
         out.mkdir(parents=True, exist_ok=True)
         transaction.commit(out, targets)
-    print(f"wrote {len(files)} files and datapackage.json to {out}")
+        print(f"wrote {len(files)} files and datapackage.json to {out}")
+        if args.replay:
+            return replay(out, shared)
+    return 0
+
+
+def replay(out: Path, snapshots: Path) -> int:
+    """Re-apply the ingested snapshots of ``snapshots`` to ``out``; return the exit code."""
+    import tipanalysis.strategy.entries  # noqa: F401  (registers the strategy-import replayer)
+    from tipanalysis.data import ingest
+
+    try:
+        done = ingest.replay_ingests(out, snapshots)
+    except (DataValidationError, OSError) as exc:
+        print(f"error: replay: {exc}", file=sys.stderr)
+        return 1
+    for line in done:
+        print(f"replayed {line}")
+    print(f"replayed {len(done)} ingested snapshot(s) into {out}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Tests of tipanalysis.data: loaders and the dataset registry.
 
 Most tests read the SYNTHETIC fixture folder (tests/fixtures/data); the ``shipped`` tests read
-the real data/ folder and are skipped until it has been built.
+the real data/ folder, committed with the repository (never skipped).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from tipanalysis.errors import DataValidationError
 from tipanalysis.tiers import TIER_DTYPE
 
 SHIPPED = paths.REPO_DIR / "data"
-needs_shipped = pytest.mark.skipif(not (SHIPPED / "datapackage.json").exists(),
-                                   reason="data/datapackage.json not built yet")
 
 
 def test_import_is_cheap():
@@ -148,7 +146,6 @@ def test_load_boundaries(fixture_data):
     assert len(world) == 7
 
 
-@needs_shipped
 def test_shipped_tiers_and_boundaries():
     tiers = data.load_tiers()
     kwt = tiers[tiers["iso3"].eq("KWT")].set_index("report_year")["tier"]

@@ -562,14 +562,11 @@ def test_add_tiers_empty_country_cell(data_copy, tmp_path, snapshot):
     assert snapshot(data_copy) == before
 
 
-# --- the shipped data (skipped until data/ is built) -----------------------------------------
+# --- the shipped data (committed with the repository) ----------------------------------------
 
 SHIPPED = Path(validate.__file__).resolve().parents[3] / "data"  # src/tipanalysis/data/..
-needs_shipped = pytest.mark.skipif(not (SHIPPED / "datapackage.json").exists(),
-                                   reason="data/datapackage.json not built yet")
 
 
-@needs_shipped
 def test_shipped_csv_layout_is_what_ingest_writes():
     # An ingest rewrites whole files: it must reproduce every shipped byte it does not change.
     descriptor = validate.read_descriptor(SHIPPED)
@@ -580,7 +577,6 @@ def test_shipped_csv_layout_is_what_ingest_writes():
             assert ingest._csv_bytes(raw, res["schema"]) == path.read_bytes(), res["path"]
 
 
-@needs_shipped
 def test_add_tiers_on_a_copy_of_the_shipped_data(tmp_path, monkeypatch, snapshot):
     import shutil
 

@@ -1,7 +1,7 @@
 """Reliability of writes to a data folder (issue 16): locks, one atomic commit, verified reads.
 
 Every input is SYNTHETIC and generated here; every write goes to a temporary copy of the
-synthetic fixture folder (or of the shipped strategy monitor). ``benchmarks/stress.py``
+synthetic fixture folder (or of the shipped data folder). ``benchmarks/stress.py``
 (``make stress``) runs the same checks at scale (>= 100 kills).
 """
 
@@ -14,6 +14,8 @@ import random
 import re
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -169,6 +171,19 @@ def test_a_held_lock_gives_a_clear_error_naming_the_holder(tmp_path, monkeypatch
     assert state(root) == before
 
 
+def test_a_process_forked_after_a_write_takes_the_lock_itself(tmp_path):
+    # filelock refuses a lock instance inherited across fork: the child must make its own.
+    root = fixture_copy(tmp_path / "data")
+    with transaction.locked(root):
+        assert transaction.holds_lock(root)
+    ready = FORK.Event()
+    child = FORK.Process(target=_hold_lock, args=(str(root), 0.1, ready))
+    child.start()
+    assert ready.wait(30)
+    child.join(30)
+    assert child.exitcode == 0
+
+
 # --- one atomic commit -----------------------------------------------------------------------
 
 #: Files one add-tiers commits: tiers, coverage, descriptor, snapshot, manifest.
@@ -273,6 +288,34 @@ def test_a_tampered_file_is_refused_by_loaders_and_writers(tmp_path, monkeypatch
     assert state(root) == before  # nothing re-hashed
 
 
+def test_brief_and_every_writer_refuse_a_tampered_shipped_file(tmp_path, monkeypatch, capsys):
+    from tipanalysis import strategy
+    from tipanalysis.report import cli
+
+    monkeypatch.delenv(validate.ALLOW_EDITED_ENV, raising=False)
+    root = tmp_path / "data"
+    shutil.copytree(paths.data_dir(), root)
+    tamper(root)  # Kuwait 2025 set to Tier 1 by hand, hash not updated (issue 16, finding 3)
+    before = state(root)
+    out = tmp_path / "briefs"
+    out.mkdir()
+    assert cli.main(["brief", "--country", "KWT", "--data-dir", str(root), "--out-dir",
+                     str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "tiers/tier_placements.csv" in err
+    assert "sha256 differs from datapackage.json" in err and "accept-edits" in err
+    assert list(out.iterdir()) == []  # nothing published
+    enf = write(tmp_path / "enf.csv", "country,report_year,period_start,period_end,measure,"
+                "unit,value,source_title\nKuwait,2026,2025-04-01,2026-03-31,prosecutions,"
+                "persons,17,synthetic\n")
+    with pytest.raises(validate.DataIntegrityError, match=r"tiers/tier_placements\.csv"):
+        ingest.add_enforcement(enf, source_url=URL, reported_by="tip_report", data_dir=root)
+    obs = write(tmp_path / "obs.csv", "indicator_id,period,value,source\nA8.1,2025,3,x\n")
+    with pytest.raises(validate.DataIntegrityError, match=r"tiers/tier_placements\.csv"):
+        strategy.import_observations(obs, data_dir=root)
+    assert state(root) == before  # nothing re-hashed, nothing written
+
+
 def test_the_override_reads_with_a_warning_and_accept_edits_logs_who_and_why(tmp_path,
                                                                               monkeypatch):
     root = fixture_copy(tmp_path / "data")
@@ -301,6 +344,70 @@ def test_accept_edits_refuses_an_edit_that_breaks_the_schema(tmp_path):
     before = state(root)
     with pytest.raises(DataValidationError):
         validate.accept_edits("typo", root)
+    assert state(root) == before
+
+
+def test_cli_accept_edits_is_logged_atomic_and_the_script_wraps_it(tmp_path, monkeypatch,
+                                                                   capsys):
+    from tipanalysis.report import cli
+
+    monkeypatch.delenv(validate.ALLOW_EDITED_ENV, raising=False)
+    root = fixture_copy(tmp_path / "data")
+    tamper(root)
+    old = validate.resource(validate.read_descriptor(root), "tiers/tier_placements.csv")["hash"]
+    # No reason: a usage error, nothing written.
+    before = state(root)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["data", "accept-edits", "--data-dir", str(root)])
+    assert exc.value.code == 2 and state(root) == before
+    # A schema-breaking edit is refused in one line; nothing written.
+    path = root / "tiers" / "tier_placements.csv"
+    good = path.read_bytes()
+    path.write_bytes(good.replace(b"KWT,Kuwait,2025,1,", b"KWT,Kuwait,2025,7,"))
+    before = state(root)
+    capsys.readouterr()
+    assert cli.main(["data", "accept-edits", "--reason", "typo", "--data-dir", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "'7'" in err and "Traceback" not in err
+    assert state(root) == before
+    # The deliberate edit is accepted, logged, under the lock (a held lock makes it wait).
+    path.write_bytes(good)
+    monkeypatch.setenv("TIPANALYSIS_LOCK_TIMEOUT", "0.2")
+    ready = FORK.Event()
+    held = FORK.Process(target=_hold_lock, args=(str(root), 5.0, ready))
+    held.start()
+    try:
+        assert ready.wait(30)
+        assert cli.main(["data", "accept-edits", "--reason", "why", "--data-dir",
+                         str(root)]) == 1
+        assert "is locked by another tipanalysis process" in capsys.readouterr().err
+    finally:
+        held.kill()
+        held.join()
+    assert not (root / validate.ACCEPTED_EDITS).exists()
+    argv = ["--data-dir", str(root), "data", "accept-edits", "--reason",
+            "Kuwait 2025 corrected per the report", "--who", "tester"]
+    monkeypatch.setattr("sys.argv", ["/venv/bin/tipanalysis", *argv])  # as run from a shell
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().out == ("accepted the edit of tiers/tier_placements.csv "
+                                       "(logged in accepted_edits.jsonl)\n")
+    (entry,) = [json.loads(x) for x in (root / validate.ACCEPTED_EDITS).read_text().splitlines()]
+    new = validate.sha256_hash(good)
+    assert (entry["who"], entry["reason"]) == ("tester", "Kuwait 2025 corrected per the report")
+    assert entry["files"] == [{"path": "tiers/tier_placements.csv", "old_hash": old,
+                               "old_bytes": entry["files"][0]["old_bytes"], "hash": new,
+                               "bytes": len(good)}]
+    assert entry["command"] == (f"tipanalysis --data-dir {root} data accept-edits --reason "
+                                "'Kuwait 2025 corrected per the report' --who tester")
+    assert validate.validate_package(root) == []
+    assert not transaction.pending(root) and not list(root.rglob("*.tmp"))
+    # Nothing left to accept: nothing written. The script is the same command.
+    import runpy
+
+    script = runpy.run_path(str(paths.REPO_DIR / "scripts" / "accept_edits.py"))
+    before = state(root)
+    assert script["main"](["--reason", "again", "--data-dir", str(root)]) == 0
+    assert capsys.readouterr().out.startswith("no edited file: every file matches")
     assert state(root) == before
 
 
@@ -371,3 +478,98 @@ def test_replaying_the_snapshots_rebuilds_the_folder_byte_for_byte(tmp_path):
     kwt = tiers[(tiers["iso3"] == "KWT") & (tiers["report_year"] == 2026)]
     assert kwt["tier"].astype(str).tolist() == ["2WL"]
     assert kwt["source_file"].tolist() == ["fix 2026.csv"]
+
+
+#: Files of data/ that scripts/build_data.py does not write: the other steps' (the country
+#: reference of scripts/build_reference.py, the strategy framework and its empty observations)
+#: and the codebooks. A clean clone has them; the build describes them.
+OTHER_STEPS = ("README.md", "reference/SOURCES.md", "reference/countries.csv",
+               "reference/country_aliases.csv", "strategy/README.md", "strategy/framework.json",
+               "strategy/observations.csv")
+BUILD = paths.REPO_DIR / "scripts" / "build_data.py"
+
+
+def test_build_and_replay_of_the_snapshots_give_the_ingested_shipped_folder(tmp_path,
+                                                                          monkeypatch):
+    from tipanalysis import strategy
+
+    monkeypatch.delenv(validate.ALLOW_EDITED_ENV, raising=False)
+    shipped = tmp_path / "shipped"
+    shutil.copytree(paths.data_dir(), shipped)
+    # SYNTHETIC inputs, in the order a user would run them.
+    tiers = write(tmp_path / "tip2026.csv", "country,tier\nKuwait,Tier 2\nQatar,Tier 1\n")
+    assert "2 added" in ingest.add_tiers(tiers, year=2026, source_url=URL, data_dir=shipped)
+    enf = write(tmp_path / "enf2026.csv",
+                "country,report_year,period_start,period_end,measure,unit,value,source_title,"
+                "quote\nKuwait,2026,2025-04-01,2026-03-31,prosecutions,persons,17,"
+                "TIP Report 2026 (synthetic),synthetic\n")
+    assert "1 added" in ingest.add_enforcement(enf, source_url=URL, reported_by="tip_report",
+                                               data_dir=shipped)
+    obs = write(tmp_path / "obs.csv", "indicator_id,period,value,source,source_url\n"
+                "A8.1,2025,3,Illustrative,https://example.org/a\n")
+    assert "1 added" in strategy.import_observations(obs, data_dir=shipped)
+    fix = write(tmp_path / "fix 2026.csv", "country,tier\nKuwait,Tier 2 Watch List\n")
+    with pytest.raises(DataValidationError, match="use --replace"):
+        ingest.add_tiers(fix, year=2026, source_url=URL, data_dir=shipped)
+    assert "1 replaced" in ingest.add_tiers(fix, year=2026, source_url=URL, replace=True,
+                                            data_dir=shipped)
+    obs_fix = write(tmp_path / "obs fix.csv", "indicator_id,period,value,source\n"
+                    "A8.1,2025,4,Illustrative (corrected)\n")
+    assert "1 replaced" in strategy.import_observations(obs_fix, replace=True,
+                                                        data_dir=shipped)
+    entries = provenance.ingest_entries(shipped / "snapshots")
+    assert [(e["ingest"]["command"], e["sources"]) for e in entries] == [
+        ("add-tiers", [URL]), ("add-enforcement", [URL]),
+        ("strategy-import", ["https://example.org/a"]), ("add-tiers", [URL]),
+        ("strategy-import", [])]
+    assert [(shipped / "snapshots" / e["path"]).read_bytes() for e in entries] == [
+        f.read_bytes() for f in (tiers, enf, obs, fix, obs_fix)]
+    decisions = provenance.read_decisions(shipped / "snapshots")
+    assert sorted(d["replaced"][0] for d in decisions.values()) == [
+        "1 observation(s) replaced by obs fix.csv",
+        "KWT 2026: 2 replaced (was from tip2026.csv)"]
+    assert validate.validate_package(shipped) == []
+
+    # A clean clone of the repository with these commits: the snapshots and the other steps'
+    # files. Build the tables from the snapshots, then replay the ingests.
+    rebuilt = tmp_path / "rebuilt"
+    shutil.copytree(shipped / "snapshots", rebuilt / "snapshots")
+    for rel in OTHER_STEPS:
+        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
+    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
+                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == f"replayed 5 ingested snapshot(s) into {rebuilt}"
+    assert state(rebuilt) == state(shipped)  # every byte, descriptor and snapshots included
+    kwt = loaders.load_tiers(rebuilt).query("iso3 == 'KWT' and report_year == 2026")
+    assert kwt["tier"].astype(str).tolist() == ["2WL"]
+    assert strategy.load_observations(rebuilt)["value"].tolist() == [4.0]
+
+
+def test_a_clean_clone_rebuilds_the_shipped_folder_byte_for_byte(tmp_path):
+    rebuilt = tmp_path / "data"
+    shutil.copytree(paths.data_dir() / "snapshots", rebuilt / "snapshots")
+    for rel in OTHER_STEPS:
+        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
+    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
+                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert state(rebuilt) == state(paths.data_dir())
+
+
+def test_replay_refuses_a_snapshot_no_replayer_knows_and_writes_nothing(tmp_path):
+    root = fixture_copy(tmp_path / "data")
+    first = write(tmp_path / "tip2026.csv", "country,tier\nKuwait,Tier 2\n")
+    ingest.add_tiers(first, year=2026, source_url=URL, data_dir=root)
+    manifest = root / "snapshots" / "snapshots.json"
+    manifest.write_text(manifest.read_text().replace('"command": "add-tiers"',
+                                                     '"command": "add-something"'))
+    rebuilt = fixture_copy(tmp_path / "rebuilt")
+    before = state(rebuilt)
+    with pytest.raises(DataValidationError, match="no replayer for this command"):
+        ingest.replay_ingests(rebuilt, root / "snapshots")
+    assert state(rebuilt) == before

@@ -1,9 +1,9 @@
 """Tests of the shipped data folder and of scripts/build_data.py, its provenance step.
 
-Expected values are taken from the source pack's READMEs (``shared/tip_tiers/README.md``,
-``shared/kuwait/README.md``, ``shared/geo/README.md``), not from the build's own output. Tests
-that read the source pack find it beside the repository (``<repo>/../shared``) and are skipped
-only when it is absent.
+Expected values are taken from the source pack's READMEs, kept with the pack as snapshots in
+the repository (``data/snapshots/tip_tiers/README.md``, ``data/snapshots/kuwait/README.md``,
+``data/snapshots/geo/README.md``), not from the build's own output. Every test reads only the
+repository: none is skipped on a clean clone.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import csv
 import hashlib
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -554,15 +555,27 @@ def test_published_date_start(build):
         build.published_date_start("April 2025")
 
 
+def _with_reference(out: Path) -> Path:
+    """``out`` with the country reference (another step's files; ingest resolves names)."""
+    for rel in ("reference/countries.csv", "reference/country_aliases.csv",
+                "reference/SOURCES.md"):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(DATA / rel, out / rel)
+    return out
+
+
 def test_rebuild_keeps_rows_added_by_ingest(tmp_path):
-    out = tmp_path / "data"
+    out = _with_reference(tmp_path / "data")
     assert _run_build(out).returncode == 0
     panel = out / "tiers" / "tier_placements.csv"
-    # SYNTHETIC rows, as `tipanalysis data add-tiers` would append them.
-    with panel.open("a", encoding="utf-8") as handle:
-        handle.write("KWT,Kuwait,2026,1,ranked,false,https://example.org/synthetic,"
-                     "synthetic_2026.csv,sourced,SYNTHETIC\n")
-    assert _run_build(out).returncode == 0
+    # A SYNTHETIC row, added by `tipanalysis data add-tiers`.
+    from tipanalysis.data import ingest
+
+    source = tmp_path / "synthetic_2026.csv"
+    source.write_text("country,tier,note\nKuwait,Tier 1,SYNTHETIC\n", encoding="utf-8")
+    ingest.add_tiers(source, year=2026, source_url="https://example.org/synthetic", data_dir=out)
+    result = _run_build(out)
+    assert result.returncode == 0, result.stderr
     rebuilt = pd.read_csv(panel, dtype=str, keep_default_na=False)
     kwt = rebuilt.index[rebuilt["iso3"] == "KWT"]
     assert rebuilt.loc[kwt[-1], "note"] == "SYNTHETIC"  # sorted: KWT 2026 follows KWT 2025
@@ -583,11 +596,33 @@ def test_rebuild_refuses_to_overwrite_a_changed_enforcement_row(tmp_path):
     path = out / "kuwait" / "enforcement.csv"
     enf = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = enf.index[(enf["report_year"] == "2017") & (enf["measure"] == "prosecutions")][0]
-    enf.loc[row, "value"] = "16"  # SYNTHETIC edit
+    enf.loc[row, "value"] = "16"  # SYNTHETIC edit by hand
     enf.to_csv(path, index=False, lineterminator="\n")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = _run_build(out)
+    assert result.returncode == 1
+    # Refused before anything is read or re-hashed, naming the file.
+    assert "kuwait/enforcement.csv" in result.stderr and "sha256 differs" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    # Accepted on purpose, the changed row is still not overwritten by the source pack's.
+    from tipanalysis.data import descriptor
+
+    assert descriptor.accept_edits("SYNTHETIC test edit", out) == ["kuwait/enforcement.csv"]
     result = _run_build(out)
     assert result.returncode == 1
     assert "value" in result.stderr and "'16'" in result.stderr
+
+
+def test_rebuild_refuses_an_edited_file_of_another_step(tmp_path):
+    out = _with_reference(tmp_path / "data")
+    assert _run_build(out).returncode == 0
+    path = out / "reference" / "SOURCES.md"
+    path.write_bytes(path.read_bytes() + b"\nSYNTHETIC edit\n")
+    descriptor = (out / "datapackage.json").read_bytes()
+    result = _run_build(out)
+    assert result.returncode == 1  # it used to re-hash the edited file and pass
+    assert "reference/SOURCES.md: size differs from datapackage.json" in result.stderr
+    assert (out / "datapackage.json").read_bytes() == descriptor
 
 
 # --------------------------------------------------------------------------------------------
@@ -674,3 +709,15 @@ def test_citation_with_another_tier_is_a_conflict(tmp_path, build):
                     encoding="utf-8")  # SYNTHETIC: the page would say Tier 3
     with pytest.raises(DataValidationError, match="KWT 2016: the panel has tier 2WL"):
         build.build_tier_placements(shared)
+
+
+def test_tests_read_no_file_outside_the_repository():
+    # Issue 16: tests reading files outside the repository (../shared) were skipped on clones.
+    outside = re.compile(r"\.\.[\"']?\s*/\s*[\"']?shared|[\"']/(home|mnt|Users|srv)/")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in sorted((REPO / "tests").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if outside.search(line) and "outside" not in line]  # not these lines
+    assert found == []
+    assert outside.search('ROOT / ".." / "shared" / "tip_tiers"')
+    assert outside.search("Path('/home/someone/shared/timeline.csv')")

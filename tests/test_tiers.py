@@ -6,8 +6,6 @@ come from ``shipped_panel()``, which reads the real tier data.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -24,47 +22,12 @@ from tipanalysis.tiers import (
     tier_score,
 )
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "tip_tiers"
-_SHIPPED_FILES = (
-    "all_countries_tiers.csv",
-    "tiers_2016_2025_additions.csv",
-    "tiers_2016_2019_2025_more.csv",
-)
-
-
-def _panel_from_shared() -> pd.DataFrame:
-    """The tier panel built from the shared files (approximate waiver flag; tests only)."""
-    frames = [pd.read_csv(SHARED / f, dtype=str, keep_default_na=False, na_values=[""])
-              for f in _SHIPPED_FILES]
-    raw = pd.concat(frames, ignore_index=True)
-    note = raw["note"].fillna("")
-    panel = pd.DataFrame({
-        "iso3": raw["iso3"].astype("str"),
-        "country": raw["country"].astype("str"),
-        "report_year": raw["report_year"].astype(int),
-        "tier": pd.Categorical(raw["tier"].where(raw["tier"] != "special"), dtype=TIER_DTYPE),
-        "status": np.where(raw["tier"] == "special", "special", "ranked"),
-        # A source states a waiver for this Watch List year ("Derived:" notes describe another
-        # year's text and are skipped).
-        "waiver": (raw["tier"] == "2WL") & ~note.str.startswith("Derived")
-        & note.str.contains(r"granted a waiver|\((?:\d{4} )?waiver", case=False, regex=True),
-        "source_url": raw["source_url"].astype("str"),
-        "note": raw["note"].astype("str"),
-    })
-    return panel
-
 
 def shipped_panel() -> pd.DataFrame:
-    """The real tier panel: ``tipanalysis.data.load_tiers()`` if it works, else the shared files."""
-    try:
-        from tipanalysis.data import load_tiers
+    """The real tier panel, as the package loads it from the repository's data/ (verified)."""
+    from tipanalysis.data import load_tiers
 
-        return load_tiers()
-    except (ImportError, AttributeError, FileNotFoundError, OSError):
-        pass
-    if not (SHARED / _SHIPPED_FILES[0]).exists():
-        pytest.skip("no tier data: neither tipanalysis.data.load_tiers() nor ../shared/tip_tiers")
-    return _panel_from_shared()
+    return load_tiers()
 
 
 def _panel(rows: list[tuple[str, int, str | None]]) -> pd.DataFrame:

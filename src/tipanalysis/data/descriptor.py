@@ -1039,7 +1039,7 @@ def _resource_problem(root: Path, res: Mapping[str, Any]) -> Problem | None:
     return None
 
 
-_EDIT_HINT = (f"if the edit is deliberate, record it with `python scripts/accept_edits.py "
+_EDIT_HINT = (f"if the edit is deliberate, record it with `tipanalysis data accept-edits "
               f"--reason \"...\"` (or set {ALLOW_EDITED_ENV}=1 to read it anyway, with a "
               "warning); otherwise restore the file (e.g. `git checkout data/`)")
 

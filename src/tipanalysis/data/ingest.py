@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -48,6 +48,7 @@ __all__ = [
     "decode_bytes",
     "parse_tier_text",
     "read_table",
+    "register_replayer",
     "replay_ingests",
 ]
 
@@ -887,6 +888,34 @@ def _add_enforcement(path: Path, *, source_url: str, reported_by: str, replace: 
             f"{defined}")
 
 
+class Replayer(Protocol):
+    """Re-applies one kept snapshot to ``root`` without recording a new one; returns its
+    summary line (see :func:`register_replayer`)."""
+
+    def __call__(self, file: Path, *, replace: bool, root: Path) -> str: ...
+
+
+#: Replayers of ingest commands implemented above the data layer (``strategy-import``).
+_REPLAYERS: dict[str, Replayer] = {}
+
+
+def register_replayer(command: str, replayer: Replayer) -> None:
+    """Let :func:`replay_ingests` replay snapshots recorded by ``command``.
+
+    Parameters
+    ----------
+    command : str
+        The ``ingest.command`` of manifest entries, e.g. ``strategy-import``.
+    replayer : callable
+        ``replayer(file, replace=..., root=...) -> str``: applies the snapshot ``file`` to the
+        data folder ``root`` (whose lock the replay holds), with ``replace`` when a ``--replace``
+        decision was recorded for it; records no snapshot or decision.
+    """
+    if command in ("add-tiers", "add-enforcement"):
+        raise ValueError(f"{command} is replayed by tipanalysis.data.ingest itself")
+    _REPLAYERS[command] = replayer
+
+
 def replay_ingests(data_dir: Path | str | None, snapshots: Path | str) -> list[str]:
     """Re-apply the ingested snapshots of ``snapshots`` to ``data_dir``; return the summaries.
 
@@ -895,15 +924,50 @@ def replay_ingests(data_dir: Path | str | None, snapshots: Path | str) -> list[s
     ``ingest`` record). Each is applied in the order it was added, with its recorded parameters
     and, where ``decisions.json`` records one, its ``--replace`` decision; then the ingest
     snapshots, the manifest and the decisions are copied, in the same commit as the last table.
-    The result is byte for byte the folder the ingest commands produced (a test checks it).
-    ``strategy-import`` snapshots are recorded by ``strategy import`` but not replayed here.
+    The result is byte for byte the folder the ingest commands produced (tests check it, from
+    ``scripts/build_data.py`` output too). ``add-tiers``, ``add-enforcement`` and
+    ``strategy-import`` snapshots are replayed (the last by the replayer that
+    :mod:`tipanalysis.strategy` registers with :func:`register_replayer` when it is imported:
+    the strategy layer sits above this one); a command without a replayer is refused before
+    anything is written.
+
+    Parameters
+    ----------
+    data_dir : Path or str or None
+        Data folder built from the base snapshots; written under its lock.
+    snapshots : Path or str
+        Snapshots folder with ``snapshots.json`` (and ``decisions.json``).
+
+    Returns
+    -------
+    list of str
+        The summary line of each replayed ingest, in order.
+
+    Raises
+    ------
+    DataIntegrityError
+        If a snapshot differs from its manifest entry.
+    DataValidationError
+        If an entry names a command without a replayer, or an ingest fails as it would have
+        when it was first run.
     """
+
     root = _root(data_dir)
     snapshots = Path(snapshots)
     decisions = provenance.read_decisions(snapshots)
+    entries = provenance.ingest_entries(snapshots)
+    known = ("add-tiers", "add-enforcement", *_REPLAYERS)
+    unknown = [Problem(f"{validate.SNAPSHOTS}/{validate.SNAPSHOT_MANIFEST}", None, "ingest",
+                       e["ingest"].get("command"),
+                       f"snapshot {e['path']}: no replayer for this command (known: "
+                       f"{', '.join(known)}; `strategy-import` is registered by importing "
+                       "tipanalysis.strategy)")
+               for e in entries if e["ingest"].get("command") not in known]
+    if unknown:
+        raise DataValidationError(unknown)
     done = []
     with transaction.locked(root):
-        for entry in provenance.ingest_entries(snapshots):
+        for entry in entries:
             info = entry["ingest"]
             file = snapshots / entry["path"]
             if validate.sha256_hash(file.read_bytes()) != entry["hash"]:
@@ -921,6 +985,8 @@ def replay_ingests(data_dir: Path | str | None, snapshots: Path | str) -> list[s
                                              reported_by=info["reported_by"], replace=replace,
                                              new_measures=info.get("new_measures") or {},
                                              root=root, record=None))
+            else:
+                done.append(_REPLAYERS[info.get("command")](file, replace=replace, root=root))
         copies: dict[str, bytes] = {}
         for path in sorted((snapshots / provenance.INGEST).rglob("*")):
             if path.is_file() and not transaction.is_own_file(path):

@@ -42,7 +42,7 @@ def refuse_edited(root: Path) -> None:
     Raises
     ------
     DataIntegrityError
-        Listing every such file, with what to do (restore it, or ``scripts/accept_edits.py``).
+        Listing every such file, with what to do (restore it, or ``tipanalysis data accept-edits``).
     """
     problems = validate.verify_package(root)
     if (root / validate.SNAPSHOTS / validate.SNAPSHOT_MANIFEST).is_file():
@@ -51,7 +51,7 @@ def refuse_edited(root: Path) -> None:
         hint = ("the data folder does not match its descriptor, so nothing was written "
                 "(a write would re-hash files this command did not write): restore the "
                 "files (e.g. `git checkout data/`) or, if the edits are deliberate, record "
-                "them with `python scripts/accept_edits.py --reason \"...\"`")
+                "them with `tipanalysis data accept-edits --reason \"...\"`")
         raise validate.DataIntegrityError([*problems, Problem(
             validate.DESCRIPTOR, None, None, None, hint)])
 

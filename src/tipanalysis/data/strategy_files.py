@@ -26,6 +26,7 @@ __all__ = [
     "OBS_COLUMNS",
     "REQUIRED_COLUMNS",
     "load_observations",
+    "read_entry_bytes",
     "read_entry_file",
     "read_framework_json",
     "store_observations",
@@ -109,6 +110,25 @@ def _blank(value: object) -> bool:
     return readers.cell_text(value).strip() == ""
 
 
+def read_entry_bytes(path: Path | str) -> bytes:
+    """The bytes of an entry file as imported (kept as its snapshot).
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    DataValidationError
+        If the path is a folder or the file is above the size limit (:mod:`.readers`).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise DataValidationError([Problem(str(path), None, None, None,
+                                           "is a folder; expected a file")])
+    if not path.is_file():
+        raise FileNotFoundError(f"no such file: {path}")
+    return readers.read_input_bytes(path, label=path.name)
+
+
 def read_entry_file(path: Path | str) -> tuple[pd.DataFrame, list[int]]:
     """Read a completed workbook (sheet ``observations``) or CSV (see :mod:`.readers`).
 
@@ -184,16 +204,19 @@ def _observation_sheet(sheets: Mapping[str, list[list[Any]]], name: str) -> list
 
 
 def store_observations(payload: bytes, data_dir: Path | str | None = None, *,
-                       source: Path | str | None = None, replaced: Sequence[str] = ()
-                       ) -> Path:
+                       source: Path | str | None = None,
+                       snapshot: tuple[Path, bytes, Sequence[str]] | None = None,
+                       replaced: Sequence[str] = ()) -> Path:
     """Write ``observations.csv`` (and its hash in ``datapackage.json``) all or nothing.
 
     Runs under the data folder's lock (:func:`tipanalysis.data.transaction.locked`); a caller
     that read the stored observations to merge them must hold the lock around the read too
     (:func:`tipanalysis.strategy.entries.import_observations` does), or a concurrent import
     would be lost. A folder whose files differ from its descriptor is refused. With ``source``
-    (the imported file) and a descriptor, the file is kept as a snapshot in
-    ``snapshots/ingest/`` and ``replaced`` rows are recorded as a decision, in the same commit.
+    (the imported file) or ``snapshot`` (the file, its bytes as read and imported, its source
+    URLs: the file must still hold those bytes) and a descriptor, the file is kept as a
+    snapshot in ``snapshots/ingest/`` and ``replaced`` rows are recorded as a decision, in the
+    same commit; without either (a replay of a kept snapshot) no snapshot is added.
 
     Returns the path written. The descriptor is updated only if it describes the file.
     """
@@ -213,11 +236,17 @@ def store_observations(payload: bytes, data_dir: Path | str | None = None, *,
                 updated = validate.update_hashes(descriptor, root, names,
                                                  contents={names[0]: payload})
                 writes[validate.DESCRIPTOR] = validate.dump_descriptor(updated).encode("utf-8")
-            if source is not None:
-                source = Path(source)
+            if snapshot is None and source is not None:
+                snapshot = (Path(source), Path(source).read_bytes(), [])
+            if snapshot is not None:
+                file, data, urls = snapshot
+                if read_entry_bytes(file) != data:  # the snapshot is exactly what was imported
+                    raise DataValidationError([Problem(
+                        str(file), None, None, None, "the input changed while it was being "
+                        "read; nothing was written: run the command again")])
                 writes.update(provenance.snapshot_files(
-                    root, source.read_bytes(), source.name, command="strategy-import",
-                    params={}, sources=[], replaced=list(replaced)))
+                    root, data, Path(file).name, command="strategy-import", params={},
+                    sources=list(urls), replaced=list(replaced)))
         transaction.commit(root, writes)
     return target
 

@@ -157,7 +157,9 @@ def locked(data_dir: Path | str, *, timeout: float | None = None) -> Iterator[Pa
     root = Path(data_dir).resolve()
     if not root.is_dir():
         raise NotADirectoryError(f"data folder {root} does not exist or is not a folder")
-    key = str(root)
+    # Per process: a forked child gets its own lock objects (filelock refuses an instance
+    # inherited across fork, and the parent's holding of the lock is not the child's).
+    key = f"{os.getpid()}:{root}"
     with _registry:
         if key not in _process_locks:
             flock = FileLock(str(root / LOCK), thread_local=False, preserve_lock_file=True)
@@ -195,7 +197,7 @@ def locked(data_dir: Path | str, *, timeout: float | None = None) -> Iterator[Pa
 
 def holds_lock(data_dir: Path | str) -> bool:
     """True if this process holds the lock of ``data_dir``."""
-    entry = _process_locks.get(str(Path(data_dir).resolve()))
+    entry = _process_locks.get(f"{os.getpid()}:{Path(data_dir).resolve()}")
     return bool(entry and entry[2][0] > 0)
 
 

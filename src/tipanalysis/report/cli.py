@@ -53,6 +53,18 @@ def _cmd_data_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_data_accept_edits(args: argparse.Namespace) -> int:
+    from tipanalysis.data import descriptor as validate
+
+    # Under the data folder's lock, as one atomic commit (descriptor + log), or nothing.
+    changed = validate.accept_edits(args.reason, args.data_dir, who=args.who)
+    if not changed:
+        print(f"no edited file: every file matches {validate.DESCRIPTOR}; nothing written")
+    for path in changed:
+        print(f"accepted the edit of {path} (logged in {validate.ACCEPTED_EDITS})")
+    return 0
+
+
 def _cmd_data_list(args: argparse.Namespace) -> int:
     from tipanalysis import data
 
@@ -230,6 +242,17 @@ def build_parser() -> argparse.ArgumentParser:
                     parents=[common]).set_defaults(handler=_cmd_data_validate)
     dsub.add_parser("list", help="list the datasets with source and licence",
                     parents=[common]).set_defaults(handler=_cmd_data_list)
+
+    p_acc = dsub.add_parser(
+        "accept-edits", help="record deliberate edits of data files (logged)", parents=[common],
+        description="Loaders refuse a data file whose sha256 or size differs from "
+                    "datapackage.json. When an edit is deliberate, this checks the edited tables "
+                    "against their schema, updates their sha256 and size in datapackage.json and "
+                    "appends who, when, why and the old and new hashes to accepted_edits.jsonl, "
+                    "in one locked, atomic write.")
+    p_acc.add_argument("--reason", required=True, help="why the files were edited")
+    p_acc.add_argument("--who", default=None, help="who edited them (default: the user name)")
+    p_acc.set_defaults(handler=_cmd_data_accept_edits)
 
     p_add = dsub.add_parser("add-tiers", help="ingest a TIP report's tier placements",
                             parents=[common])

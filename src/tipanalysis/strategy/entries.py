@@ -15,10 +15,12 @@ import pandas as pd
 from tipanalysis.core import paths
 from tipanalysis.core.errors import DataValidationError, Problem
 from tipanalysis.core.tierscale import TIER_SCORE, UnknownTierError, parse_tier
+from tipanalysis.data.ingest import register_replayer
 from tipanalysis.data.readers import MAX_COUNT
 from tipanalysis.data.strategy_files import (
     OBS_COLUMNS,
     load_observations,
+    read_entry_bytes,
     read_entry_file,
     store_observations,
     write_entry_workbook,
@@ -361,23 +363,43 @@ def import_observations(file: Path | str, *, replace: bool = False,
     'in.csv: 1 added, 0 replaced, 0 unchanged'
     """
     root = paths.resolve_data_dir(data_dir)
+    return _import_observations(Path(file), replace=replace, root=root, record=True)
+
+
+def _import_observations(file: Path, *, replace: bool, root: Path, record: bool) -> str:
+    """:func:`import_observations`; ``record`` False = a replay of a kept snapshot
+    (:func:`tipanalysis.data.ingest.replay_ingests`): no new snapshot or decision."""
     # Read, merge and write under the data folder's lock: a concurrent import waits, then
     # merges into what this one stored (no lost update).
     with locked(root):
+        data = read_entry_bytes(file) if record else None
         fw = load_framework(root)
         raw, rows = read_entry_file(file)
-        new = validate_entries(raw, fw.indicators, fw.units, file=Path(file).name, rows=rows)
+        new = validate_entries(raw, fw.indicators, fw.units, file=file.name, rows=rows)
         stored = load_observations(root, missing_ok=True)
         if stored is None:
             stored = empty_observations()
         merged, counts = merge_observations(stored, new, replace=replace,
-                                            file=Path(file).name, rows=rows)
-        replaced = ([f"{counts['replaced']} observation(s) replaced by {Path(file).name}"]
+                                            file=file.name, rows=rows)
+        replaced = ([f"{counts['replaced']} observation(s) replaced by {file.name}"]
                     if counts["replaced"] else [])
-        target = store_observations(format_observations(merged), root, source=file,
+        snapshot = None
+        if data is not None:  # kept byte for byte, with the source URLs of its rows
+            urls = sorted({str(u) for u in new["source_url"] if isinstance(u, str) and u})
+            snapshot = (file, data, urls)
+        target = store_observations(format_observations(merged), root, snapshot=snapshot,
                                     replaced=replaced)
-    return (f"{Path(file).name}: {counts['added']} added, {counts['replaced']} replaced, "
+    return (f"{file.name}: {counts['added']} added, {counts['replaced']} replaced, "
             f"{counts['unchanged']} unchanged; {len(merged)} observation(s) stored in {target}")
+
+
+def _replay_import(file: Path, *, replace: bool, root: Path) -> str:
+    """Replay a kept ``strategy import`` snapshot (see :func:`replay_ingests
+    <tipanalysis.data.ingest.replay_ingests>`)."""
+    return _import_observations(file, replace=replace, root=root, record=False)
+
+
+register_replayer("strategy-import", _replay_import)
 
 
 # --------------------------------------------------------------------------------------------
