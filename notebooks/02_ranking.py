@@ -26,6 +26,8 @@ name = countries.name(country, lang)
 indicators = tiers.indicators(panel)
 history = indicators[indicators["iso3"] == country]
 year = int(panel["report_year"].max())
+
+# %%
 display(md(f"# {t('nb02.title', lang, country=name)}\n\n"
            f"{t('caveat.effort', lang)} {t('caveat.period', lang)} "
            f"{t('nb02.partial', lang)}"))
@@ -119,10 +121,10 @@ if has_inferred(last):
 world = comparisons["world"].iloc[-1]
 same_tier = int((panel.loc[panel["report_year"] == world["report_year"], "tier"]
                  == world["tier"]).sum())  # countries tied with it
+n_world, n_same = (count_phrase(k, "دولة", words=False) if lang == "ar" else f"{k} countries"
+                   for k in (int(world["n"]), same_tier))  # Arabic number agreement
 md(t("nb02.world", lang, year=int(world["report_year"]), country=name,
-     rank=int(world["rank_in_group"]), n=int(world["n"]), same=same_tier,
-     n_ar=count_phrase(int(world["n"]), "دولة", words=False),
-     same_ar=count_phrase(same_tier, "دولة", words=False),
+     rank=int(world["rank_in_group"]), n_phrase=n_world, same_phrase=n_same,
      tier=tier_label(world["tier"], lang), mean=format_number(world["peer_mean_score"], lang, 2))
    + " " + brief.inferred_count("world", int(world["n"]), world["n_inferred"],
                                 int(world["report_year"]), lang, {}))

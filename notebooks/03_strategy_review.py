@@ -161,6 +161,8 @@ illustrative_obs = pd.DataFrame({
     "indicator_id": ["X.1"], "period": ["2026"], "value": [140.0], "unit": ["persons"],
     "source": ["illustrative"], "source_url": [None], "reported_by": [None], "note": [None],
 })
+
+# %%
 example = strategy.review(illustrative, illustrative_obs, as_of="2026-12-31")
 label_table(example.assign(status=example["status"].map(
     lambda s: strategy.status_label(s, lang))), lang, {

@@ -349,6 +349,8 @@ def test_every_module_declares_its_public_api():
 #: package lists the module, not its names (``name`` or ``read_csv`` alone would be unclear).
 USED_AS_MODULES = frozenset({"tipanalysis.data.countries", "tipanalysis.data.coverage",
                              "tipanalysis.data.descriptor", "tipanalysis.data.ingest",
+                             # the write path: read as `data.transaction.commit(...)`
+                             "tipanalysis.data.provenance", "tipanalysis.data.transaction",
                              # notebook 04's sentences, read as `viz.impact_text.<name>`
                              "tipanalysis.viz.impact_text"})
 

@@ -1497,11 +1497,11 @@ _TABLE.update({
               "انتقالاً مرصوداً.",
     },
     "nb02.world": {
-        "en": "In {year}, {country} ranked {rank} of {n} countries in the world; {same} "
-              "countries share its tier ({tier}), and tied countries share the best rank. The "
+        "en": "In {year}, {country} ranked {rank} of {n_phrase} in the world; {same_phrase} "
+              "share its tier ({tier}), and tied countries share the best rank. The "
               "mean tier score of the others is {mean} (an ordinal scale treated as interval).",
-        "ar": "في تقرير عام {year}، حلّ تصنيف {country} في المرتبة {rank} من بين {n_ar} "
-              "مصنفة في العالم، تشاركه في الفئة نفسها ({tier}) {same_ar}، إذ تتشارك الدول "
+        "ar": "في تقرير عام {year}، حلّ تصنيف {country} في المرتبة {rank} من بين {n_phrase} "
+              "مصنفة في العالم، تشاركه في الفئة نفسها ({tier}) {same_phrase}، إذ تتشارك الدول "
               "المتساوية أفضل مرتبة. ويبلغ متوسط درجة الفئة لدى الدول الأخرى {mean} (وهو "
               "مقياس ترتيبي يُعامَل هنا معاملة المقياس الكمي).",
     },

@@ -9,7 +9,14 @@ adds rows; :mod:`~tipanalysis.data.coverage` computes the coverage table.
 from __future__ import annotations
 
 # Submodules used as modules (tipanalysis.data.countries.name(...)).
-from tipanalysis.data import countries, coverage, descriptor, ingest
+from tipanalysis.data import (  # used as modules (infrastructure)
+    countries,
+    coverage,
+    descriptor,
+    ingest,
+    provenance,
+    transaction,
+)
 from tipanalysis.data.loaders import (
     ALIASES,
     BOUNDARIES,
@@ -43,12 +50,20 @@ from tipanalysis.data.loaders import (
 )
 from tipanalysis.data.readers import (
     ARABIC_LETTER,
+    DEFAULT_MAX_INPUT_BYTES,
+    FORMULA_PREFIXES,
+    MAX_COUNT,
+    cell_problems,
     cell_text,
+    check_rows,
     decode_bytes,
+    max_input_bytes,
     read_csv_rows,
+    read_input_bytes,
     read_table,
     read_text_table,
     read_workbook,
+    text_problems,
 )
 from tipanalysis.data.strategy_files import (
     FRAMEWORK_FILE,
@@ -56,6 +71,7 @@ from tipanalysis.data.strategy_files import (
     OBSERVATIONS_FILE,
     REQUIRED_COLUMNS,
     load_observations,
+    read_entry_bytes,
     read_entry_file,
     read_framework_json,
     store_observations,
@@ -69,11 +85,14 @@ __all__ = [
     "CHO_3P",
     "COUNTRIES",
     "COVERAGE",
+    "DEFAULT_MAX_INPUT_BYTES",
     "ENFORCEMENT",
+    "FORMULA_PREFIXES",
     "FRAMEWORK_FILE",
     "GLOBAL_ENFORCEMENT",
     "GSI",
     "KNOWN_GAPS",
+    "MAX_COUNT",
     "OBSERVATIONS_FILE",
     "OBS_COLUMNS",
     "OFFICIAL_COUNTS",
@@ -81,7 +100,9 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "TIERS",
     "TIMELINE",
+    "cell_problems",
     "cell_text",
+    "check_rows",
     "countries",
     "coverage",
     "datasets",
@@ -104,9 +125,13 @@ __all__ = [
     "load_tiers",
     "load_timeline",
     "loaders",
+    "max_input_bytes",
+    "provenance",
     "read_csv_rows",
+    "read_entry_bytes",
     "read_entry_file",
     "read_framework_json",
+    "read_input_bytes",
     "read_table",
     "read_text_table",
     "read_workbook",
@@ -114,6 +139,8 @@ __all__ = [
     "split_antimeridian",
     "store_observations",
     "strategy_files",
+    "text_problems",
+    "transaction",
     "write_entry_workbook",
 ]
 

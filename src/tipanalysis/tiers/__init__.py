@@ -68,9 +68,15 @@ from tipanalysis.tiers.watchlist import (
     watchlist_status,
 )
 from tipanalysis.tiers.wlchain import (
+    CLASSES,
+    DEFAULT_FIRST_YEAR,
+    DEFAULT_SHRINKAGE,
     DURATION_ASSUMPTIONS,
+    country_key_counts,
     default_years,
     forecast_duration_chain,
+    rows_from_counts,
+    run_state,
     state_rows,
     state_table,
 )
@@ -78,6 +84,9 @@ from tipanalysis.tiers.wlchain import (
 __all__ = [
     "BACKTEST_METHODS",
     "BACKTEST_WINDOWS",
+    "CLASSES",
+    "DEFAULT_FIRST_YEAR",
+    "DEFAULT_SHRINKAGE",
     "DURATION_ASSUMPTIONS",
     "FORECAST_ASSUMPTIONS",
     "PERIODS",
@@ -99,6 +108,7 @@ __all__ = [
     "bootstrap_transition_matrix",
     "bootstrap_transition_replicates",
     "choose_window",
+    "country_key_counts",
     "default_years",
     "forecast",
     "forecast_duration_chain",
@@ -115,6 +125,8 @@ __all__ = [
     "predicted_probabilities",
     "prev_wl_state",
     "reliability",
+    "rows_from_counts",
+    "run_state",
     "scores",
     "state_rows",
     "state_table",

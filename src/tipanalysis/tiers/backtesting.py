@@ -265,13 +265,13 @@ def backtest(
                 fc["wl_chain"] = (np.stack([cache[st][0] for st in start["state"]]),
                                   np.array([cache[st][1] for st in start["state"]]))
             if "duration_chain" in methods:
-                _, counts, wl_any = wlchain._country_key_counts(panel, years=years,
+                _, counts, wl_any = wlchain.country_key_counts(panel, years=years,
                                                                 rules=rules, table=table)
-                rows, _ = wlchain._rows_from_counts(counts.sum(axis=0)[None],
+                rows, _ = wlchain.rows_from_counts(counts.sum(axis=0)[None],
                                                     wl_any.sum(axis=0)[None], shrinkage)
                 cache = {}
                 for st in set(start["state"]):
-                    _, marg, ok, _ = wlchain._run_state(origin, st, rows, horizon, rules)
+                    _, marg, ok, _ = wlchain.run_state(origin, st, rows, horizon, rules)
                     cache[st] = (marg[0], float(ok[0]))
                 fc["duration_chain"] = (np.stack([cache[st][0] for st in start["state"]]),
                                         np.array([cache[st][1] for st in start["state"]]))

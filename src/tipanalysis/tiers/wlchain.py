@@ -59,9 +59,12 @@ __all__ = [
     "DEFAULT_FIRST_YEAR",
     "DEFAULT_SHRINKAGE",
     "DURATION_ASSUMPTIONS",
+    "country_key_counts",
     "default_years",
     "forecast_duration_chain",
     "forecast_summary",
+    "rows_from_counts",
+    "run_state",
     "state_rows",
     "state_table",
 ]
@@ -180,7 +183,7 @@ def state_table(panel: pd.DataFrame, *, rules: pd.DataFrame = WATCHLIST_RULES) -
 _LABEL_INDEX = {_key_label(i): i for i in range(N_KEYS)}
 
 
-def _country_key_counts(
+def country_key_counts(
     panel: pd.DataFrame,
     *,
     years: list[int] | range | None = None,
@@ -220,7 +223,7 @@ def _shrink(counts: np.ndarray, parent: np.ndarray, lam: float) -> np.ndarray:
     return np.where(d > 0, (counts + lam * parent) / np.where(d > 0, d, 1.0), parent)
 
 
-def _rows_from_counts(counts: np.ndarray, wl_any: np.ndarray, shrinkage: float
+def rows_from_counts(counts: np.ndarray, wl_any: np.ndarray, shrinkage: float
                       ) -> tuple[np.ndarray, np.ndarray]:
     """Shrunk rows (B, N_KEYS, 4) from summed counts (B, N_KEYS, 4) and fallback (B, 4).
 
@@ -293,10 +296,10 @@ def state_rows(
     >>> r.loc["2WL:binding:k3", ["prob_2", "prob_3", "n"]].tolist()
     [0.5, 0.5, 2.0]
     """
-    _, counts, wl_any = _country_key_counts(panel, years=years, countries=countries,
+    _, counts, wl_any = country_key_counts(panel, years=years, countries=countries,
                                             rules=rules)
     total, fb = counts.sum(axis=0)[None], wl_any.sum(axis=0)[None]
-    rows, how = _rows_from_counts(total, fb, shrinkage)
+    rows, how = rows_from_counts(total, fb, shrinkage)
     labels = [_key_label(i) for i in range(N_KEYS)]
     cls = [None] * 3 + [c for c, _, _ in _WL_KEYS]
     n = total[0].sum(axis=1)
@@ -380,10 +383,10 @@ class _DurationChain:
 def _run(history: pd.DataFrame, rows: np.ndarray, horizon: int, rules: pd.DataFrame):
     """Per-step tier marginals (B, horizon, 4), P(Tier 1/2 every year), P(reach Tier 1)."""
     start_year, state = _chain_start(history, rules)
-    return _run_state(start_year, state, rows, horizon, rules)
+    return run_state(start_year, state, rows, horizon, rules)
 
 
-def _run_state(start_year: int, state: tuple, rows: np.ndarray, horizon: int,
+def run_state(start_year: int, state: tuple, rows: np.ndarray, horizon: int,
                rules: pd.DataFrame):
     """As :func:`_run`, from an expanded state in ``start_year``."""
     if state[0] == "2WL":
@@ -443,9 +446,9 @@ def forecast_duration_chain(
     >>> forecast_duration_chain(h, p, horizon=1, shrinkage=0)["prob"].tolist()
     [0.0, 0.5, 0.0, 0.5]
     """
-    _, counts, wl_any = _country_key_counts(panel, years=years, countries=countries,
+    _, counts, wl_any = country_key_counts(panel, years=years, countries=countries,
                                             rules=rules)
-    rows, _ = _rows_from_counts(counts.sum(axis=0)[None], wl_any.sum(axis=0)[None], shrinkage)
+    rows, _ = rows_from_counts(counts.sum(axis=0)[None], wl_any.sum(axis=0)[None], shrinkage)
     start_year, marginals, _, _ = _run(history, rows, horizon, rules)
     out = pd.DataFrame({"step": np.repeat(np.arange(1, horizon + 1), 4)})
     out["report_year"] = start_year + out["step"]
@@ -481,7 +484,7 @@ def forecast_summary(
     >>> float(s.set_index("measure").loc["p_reach_tier1", "estimate"])
     0.25
     """
-    _, counts, wl_any = _country_key_counts(panel, years=years, countries=countries,
+    _, counts, wl_any = country_key_counts(panel, years=years, countries=countries,
                                             rules=rules)
     m = len(counts)
     if m == 0:
@@ -492,7 +495,7 @@ def forecast_summary(
     boot_wl = weights @ wl_any
     all_counts = np.concatenate([counts.sum(axis=0)[None], boot_counts])
     all_wl = np.concatenate([wl_any.sum(axis=0)[None], boot_wl])
-    rows, how = _rows_from_counts(all_counts, all_wl, shrinkage)
+    rows, how = rows_from_counts(all_counts, all_wl, shrinkage)
     start_year, marginals, ok, hit = _run(history, rows, horizon, rules)
     measures = {
         "p_tier2_or_better_every_report": ok,

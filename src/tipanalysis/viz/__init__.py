@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tipanalysis.viz import impact_text
+from tipanalysis.viz import impact_text, labels, text
 from tipanalysis.viz.evidence import (
     DIRECTION_COLORS,
     coverage_table,
@@ -31,10 +31,14 @@ from tipanalysis.viz.impact import (
     plot_placebo_gaps,
     plot_synth,
 )
+from tipanalysis.viz.labels import INFERRED_MARK, has_inferred, label_table, term_label
 from tipanalysis.viz.maps import (
     GULF_EXTENT,
+    LABEL_OFFSETS,
+    highlight_on_base,
     plot_tier_map,
     tier_map_frame,
+    world_base,
 )
 from tipanalysis.viz.plots import (
     COMPLETENESS_COLORS,
@@ -62,6 +66,7 @@ from tipanalysis.viz.tables import (
     review_table,
     strand_status_counts,
 )
+from tipanalysis.viz.text import esc, html_links, md, safe_markdown
 
 __all__ = [
     "COMPLETENESS_COLORS",
@@ -69,6 +74,8 @@ __all__ = [
     "GULF_EXTENT",
     "INFERRED_HATCH",
     "INFERRED_HATCH_COLOR",
+    "INFERRED_MARK",
+    "LABEL_OFFSETS",
     "MASCULINE",
     "RC",
     "STATUS_COLORS",
@@ -77,16 +84,23 @@ __all__ = [
     "coverage_table",
     "crosswalk_table",
     "enforcement_table",
+    "esc",
     "event_positions",
     "evidence",
     "figure_bytes",
     "figures",
     "forecast",
+    "has_inferred",
+    "highlight_on_base",
+    "html_links",
     "impact",
     "impact_text",
     "is_masculine",
     "label",
+    "label_table",
+    "labels",
     "maps",
+    "md",
     "new_axes",
     "new_figure",
     "next_report_table",
@@ -107,14 +121,18 @@ __all__ = [
     "plot_tier_timeline",
     "plots",
     "review_table",
+    "safe_markdown",
     "sentences",
     "strand_status_counts",
     "styled",
     "tables",
+    "term_label",
+    "text",
     "tier_map_frame",
     "tracker_sentence",
     "tracker_table",
     "watchlist_clock_sentence",
+    "world_base",
 ]
 
 
