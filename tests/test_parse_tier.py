@@ -124,3 +124,10 @@ def test_huge_integer_raises_unknown_tier_error():
 def test_negated_special_case_is_not_special():
     with pytest.raises(UnknownTierError):
         parse_tier("ليست حالة خاصة")
+
+
+@pytest.mark.parametrize("label", ["Tier -1", "-1", " -3", "Tier −2", "Tier +3"])
+def test_a_signed_tier_number_is_refused_not_read_as_the_tier(label):
+    # "Tier -1" once parsed as Tier 1: the dash was treated as a separator.
+    with pytest.raises(UnknownTierError, match="has no sign"):
+        parse_tier(label)

@@ -489,6 +489,19 @@ OTHER_STEPS = ("README.md", "reference/SOURCES.md", "reference/countries.csv",
 BUILD = paths.REPO_DIR / "scripts" / "build_data.py"
 
 
+def rebuild_clone(snapshots, rebuilt):
+    """What a clean clone does: copy the snapshots and the other steps' files, build, replay."""
+    shutil.copytree(snapshots, rebuilt / "snapshots")
+    for rel in OTHER_STEPS:
+        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
+    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
+                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    return rebuilt, proc
+
+
 def test_build_and_replay_of_the_snapshots_give_the_ingested_shipped_folder(tmp_path,
                                                                           monkeypatch):
     from tipanalysis import strategy
@@ -532,15 +545,7 @@ def test_build_and_replay_of_the_snapshots_give_the_ingested_shipped_folder(tmp_
 
     # A clean clone of the repository with these commits: the snapshots and the other steps'
     # files. Build the tables from the snapshots, then replay the ingests.
-    rebuilt = tmp_path / "rebuilt"
-    shutil.copytree(shipped / "snapshots", rebuilt / "snapshots")
-    for rel in OTHER_STEPS:
-        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
-    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
-                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
-                          check=False)
-    assert proc.returncode == 0, proc.stderr
+    rebuilt, proc = rebuild_clone(shipped / "snapshots", tmp_path / "rebuilt")
     assert proc.stdout.splitlines()[-1] == f"replayed 5 ingested snapshot(s) into {rebuilt}"
     assert state(rebuilt) == state(shipped)  # every byte, descriptor and snapshots included
     kwt = loaders.load_tiers(rebuilt).query("iso3 == 'KWT' and report_year == 2026")
@@ -549,15 +554,7 @@ def test_build_and_replay_of_the_snapshots_give_the_ingested_shipped_folder(tmp_
 
 
 def test_a_clean_clone_rebuilds_the_shipped_folder_byte_for_byte(tmp_path):
-    rebuilt = tmp_path / "data"
-    shutil.copytree(paths.data_dir() / "snapshots", rebuilt / "snapshots")
-    for rel in OTHER_STEPS:
-        (rebuilt / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.data_dir() / rel, rebuilt / rel)
-    proc = subprocess.run([sys.executable, str(BUILD), "--snapshots", str(rebuilt / "snapshots"),
-                           "--out", str(rebuilt), "--replay"], capture_output=True, text=True,
-                          check=False)
-    assert proc.returncode == 0, proc.stderr
+    rebuilt, _ = rebuild_clone(paths.data_dir() / "snapshots", tmp_path / "data")
     assert state(rebuilt) == state(paths.data_dir())
 
 

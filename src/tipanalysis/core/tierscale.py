@@ -130,6 +130,10 @@ def parse_tier(label: object) -> str:
         return numeric
     if not isinstance(label, str):
         raise UnknownTierError(f"unknown tier label: {label!r}")
+    # A sign on a number is not a separator: "Tier -1" is not Tier 1 (_normalise drops dashes),
+    # while "tier-2-watch-list" and "Tier – 2" still are spellings of a tier.
+    if re.search(r"(^|\s)[-−+][\d٠-٩]", unicodedata.normalize("NFKC", label)):
+        raise UnknownTierError(f"unknown tier label: {label!r} (a tier has no sign)")
     text = _normalise(label)
     if re.search("[\u0600-\u06ff]", text):
         parsed = _parse_arabic(text)
