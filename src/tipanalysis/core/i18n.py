@@ -206,7 +206,7 @@ _TABLE.update({
         "en": "The analysis team coded {n} prioritized recommendations of the {year} Report; "
               "the strategy's aims answer {answered} of them ({explicit} explicitly).",
         "ar": "رمّز فريق التحليل التوصيات ذات الأولوية في تقرير عام {year}، وعددها {n}، "
-              "وتستجيب أهداف الاستراتيجية الوطنية {answered_phrase}، {explicit_phrase}.",
+              "وتستجيب أهداف الاستراتيجية الوطنية {answered_phrase}{explicit_phrase}.",
     },
     "asks.unanswered": {"en": "No aim answers {k} of them.",
                         "ar": "ولا يقابل أيُّ هدف من أهداف الاستراتيجية {k} منها."},
@@ -784,17 +784,17 @@ _TABLE.update({
         "en": "Of the {n} asks of the {year} Report, the strategy's aims answer {answered} "
               "({explicit} explicitly); {unanswered} find no aim. The links are the workspace's "
               "judgement, not the committee's.",
-        "ar": "من توصيات تقرير عام {year} البالغ عددها {n}، تستجيب أهداف الاستراتيجية لـ"
-              "{answered} منها ({explicit} استجابةً صريحة)، ولا يقابل {unanswered} منها أي "
-              "هدف. وهذه الروابط من تقدير فريق التحليل لا من تقدير اللجنة.",
+        "ar": "بلغ عدد توصيات تقرير عام {year} {n}؛ تقابل أهدافُ الاستراتيجية {answered} منها، "
+              "صراحةً في {explicit}، ويبلغ عدد التوصيات التي لا يقابلها أي هدف {unanswered}. "
+              "وهذه الروابط من تقدير فريق التحليل لا من تقدير اللجنة.",
     },
     "nb06.next": {"en": "What the next report will look for",
                   "ar": "ما سيبحث عنه التقرير المقبل"},
     "nb06.next.read": {
         "en": "{with_data} of the {n} indicators that would evidence these asks have a value "
               "in the workspace.",
-        "ar": "تتوفر في مساحة العمل قيمةٌ لـ{with_data} من أصل {n} من المؤشرات التي تُثبت "
-              "التقدم في هذه التوصيات.",
+        "ar": "ومن بين المؤشرات التي تُثبت التقدم في هذه التوصيات، وعددها {n}، يبلغ عدد "
+              "المؤشرات التي تتوفر لها قيمة لدى فريق التحليل {with_data}.",
     },
     "nb06.clock": {"en": "The Watch List clock", "ar": "عدّاد قائمة المراقبة"},
     "nb06.enforcement": {"en": "Enforcement: TIP-reported and government-reported",

@@ -438,12 +438,12 @@ def _asks(section: dict, iso3: str, year: int, lang: str, cname: str, facts: dic
                      "indicators": int(named["indicator"].nunique()),
                      "with_data": int(named.loc[named["has_data"], "indicator"].nunique())}
     a = facts["asks"]
-    explicit_phrase = ("استجابةً صريحة في جميعها" if a["explicit"] == a["answered"] else
-                       f"منها {a['explicit']} استجابةً صريحة")
+    explicit_phrase = (" صراحةً" if a["explicit"] == a["answered"] else
+                       f"، منها {a['explicit']} استجابةً صريحة")
     section["sentences"].append(t("asks.read", lang, year=latest, n=a["n"],
                                   answered=a["answered"], explicit=a["explicit"],
                                   answered_phrase="لها جميعاً" if a["answered"] == a["n"]
-                                  else f"لـ{a['answered']} منها",
+                                  else f"لعدد {a['answered']} منها",
                                   explicit_phrase=explicit_phrase))
     if a["unanswered"]:
         section["sentences"].append(t("asks.unanswered", lang, k=a["unanswered"]))
